@@ -81,8 +81,7 @@ class DockerComposeTest {
     void everyServiceDatabaseIsCreated() throws IOException {
         String init = Files.readString(REPO.resolve("deploy/postgres/init-databases.sql"));
         for (String name : List.of("ticket-service", "sla-service", "contact-service", "notification-service")) {
-            String url = applicationProperties(name).getProperty("%prod.quarkus.datasource.reactive.url",
-                    applicationProperties(name).getProperty("quarkus.datasource.reactive.url"));
+            String url = prodProperty(name, "quarkus.datasource.reactive.url");
             assertNotNull(url, name + " has no reactive datasource url");
             String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
             assertTrue(init.contains("CREATE DATABASE " + database + " "), database + " is not created");
@@ -114,7 +113,7 @@ class DockerComposeTest {
         Properties properties = applicationProperties(service);
         Set<String> variables = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith("%") && !key.startsWith("%prod.")) {
+            if (!appliesInProd(key)) {
                 continue;
             }
             Matcher reference = ENV_REFERENCE.matcher(properties.getProperty(key));
@@ -123,6 +122,24 @@ class DockerComposeTest {
             }
         }
         return variables;
+    }
+
+    /** Unprofiled keys and keys whose profile list ({@code %dev,prod.}) names prod. */
+    private static boolean appliesInProd(String key) {
+        if (!key.startsWith("%")) {
+            return true;
+        }
+        String profiles = key.substring(1, key.indexOf('.'));
+        return List.of(profiles.split(",")).contains("prod");
+    }
+
+    private static String prodProperty(String service, String name) throws IOException {
+        Properties properties = applicationProperties(service);
+        return properties.stringPropertyNames().stream()
+                .filter(key -> appliesInProd(key) && key.substring(key.startsWith("%") ? key.indexOf('.') + 1 : 0)
+                        .equals(name))
+                .sorted((a, b) -> Boolean.compare(!a.startsWith("%"), !b.startsWith("%"))) // profiled first
+                .map(properties::getProperty).findFirst().orElse(null);
     }
 
     @SuppressWarnings("unchecked")

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -68,7 +68,8 @@ class WalkingSkeletonIT {
                         "description", "Since 08:00 no agent reports to the server (P8.1)."))
                 .post("/api/tickets")
                 .then().statusCode(201)
-                .header("Location", notNullValue())
+                // Absolute URL of the ticket as the client sees it: through the gateway, never the internal address.
+                .header("Location", startsWith(platform.gatewayUrl() + "/api/tickets/"))
                 .body("ticketNumber", matchesPattern("TCK-\\d{4}-\\d{6}"))
                 .extract().response();
         String ticketId = filed.path("id");

@@ -1,0 +1,81 @@
+package io.supportplatform.sla.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.supportplatform.problem.ProblemException;
+import io.supportplatform.sla.domain.ResponseClock;
+import io.supportplatform.sla.domain.ResponseClocks;
+import io.supportplatform.sla.domain.TicketEvent;
+import io.supportplatform.sla.repository.PolicyRepository;
+import io.supportplatform.sla.repository.ResponseClockRepository;
+import io.supportplatform.sla.repository.TicketEventRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Keeps each ticket's response clocks in step with the ticket events received. */
+@ApplicationScoped
+public class ClockService {
+
+    private static final Logger LOG = Logger.getLogger(ClockService.class);
+
+    private final TicketEventRepository events;
+    private final ResponseClockRepository clocks;
+    private final PolicyRepository policies;
+    private final Clock time;
+    private final Counter newEvents;
+    private final Counter duplicateEvents;
+
+    public ClockService(TicketEventRepository events, ResponseClockRepository clocks, PolicyRepository policies,
+            Clock time, MeterRegistry registry) {
+        this.events = events;
+        this.clocks = clocks;
+        this.policies = policies;
+        this.time = time;
+        this.newEvents = registry.counter("sla.ticket.events", "outcome", "recorded");
+        this.duplicateEvents = registry.counter("sla.ticket.events", "outcome", "duplicate");
+    }
+
+    /**
+     * Stores the event once and recomputes its ticket's clocks from all events held for the ticket,
+     * in one transaction. A duplicate delivery is acknowledged without touching anything.
+     */
+    @WithTransaction
+    public Uni<Void> record(TicketEvent event, String envelope) {
+        return events.insertIfAbsent(event, envelope).flatMap(isNew -> {
+            if (!isNew) {
+                duplicateEvents.increment();
+                LOG.debugf("Event %s already held; ignored", event.id());
+                return Uni.createFrom().voidItem();
+            }
+            newEvents.increment();
+            return recompute(event.ticketId());
+        });
+    }
+
+    private Uni<Void> recompute(UUID ticketId) {
+        return events.lockTicket(ticketId)
+                .flatMap(locked -> events.ofTicket(ticketId))
+                .flatMap(held -> policies.all()
+                        .map(versions -> ResponseClocks.compute(held, versions, time.instant())))
+                .flatMap(clocks::upsert);
+    }
+
+    /** The ticket's clocks as they stand at {@code now}; 404 when the viewer may not see the ticket or there are none. */
+    @WithSession
+    public Uni<List<ResponseClock>> clocksOf(UUID ticketId, Viewer viewer, Instant now) {
+        return clocks.ofTicket(ticketId).map(stored -> {
+            // Another account's ticket is answered like an unknown one, so ticket ids reveal nothing.
+            if (stored.isEmpty() || !stored.stream().allMatch(viewer::maySee)) {
+                throw ProblemException.notFound("No SLA clocks for ticket " + ticketId + ".");
+            }
+            return stored.stream().map(clock -> clock.at(now)).toList();
+        });
+    }
+}

@@ -1,0 +1,86 @@
+package io.supportplatform.sla.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supportplatform.sla.domain.Severity;
+import io.supportplatform.sla.domain.TicketEvent;
+import io.supportplatform.sla.domain.TicketEventType;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TicketEventParserTest {
+
+    private static final String EVENT_ID = "0b9a3c5e-1d2f-4a6b-8c7d-9e0f1a2b3c4d";
+    private static final String TICKET_ID = "6f1c1e4a-2b7d-4e8a-9c3f-0d5e6a7b8c9d";
+
+    private final TicketEventParser parser = new TicketEventParser(new ObjectMapper());
+
+    @Test
+    void readsTheContractExample() {
+        TicketEvent event = parser.ticketCreated(envelope("1", "\"100001\"", "\"2026-11-28T09:00:00Z\""));
+
+        assertEquals(UUID.fromString(EVENT_ID), event.id());
+        assertEquals(UUID.fromString(TICKET_ID), event.ticketId());
+        assertEquals(TicketEventType.TICKET_CREATED, event.type());
+        assertEquals(1, event.sequence());
+        assertEquals(Instant.parse("2026-11-28T09:00:00Z"), event.occurredAt());
+        assertEquals("TCK-2026-000042", event.ticketNumber());
+        assertEquals("100001", event.systemId());
+        assertEquals(Severity.S1, event.severity());
+        assertEquals("NEW", event.status());
+    }
+
+    @Test
+    void ignoresFieldsItDoesNotKnow() {
+        String value = envelope("2", "\"100001\"", "\"2026-11-28T09:00:00Z\"")
+                .replace("\"status\":", "\"futureField\":{\"x\":1},\"status\":");
+
+        assertEquals(Severity.S2, parser.ticketCreated(value).severity());
+    }
+
+    @Test
+    void namesEveryProblemOfAMalformedEvent() {
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> parser.ticketCreated(envelope("5", "\"ABC\"", "\"yesterday\"")));
+
+        assertTrue(e.getMessage().contains("data.severity must be an integer 1..4"), e.getMessage());
+        assertTrue(e.getMessage().contains("data.systemId must match"), e.getMessage());
+        assertTrue(e.getMessage().contains("data.createdAt must be an RFC 3339 UTC timestamp"), e.getMessage());
+    }
+
+    @Test
+    void rejectsOtherTypesAndNonJson() {
+        String v2 = envelope("1", "\"100001\"", "\"2026-11-28T09:00:00Z\"")
+                .replace("ticket-created.v1", "ticket-created.v2");
+
+        assertTrue(assertThrows(MalformedEventException.class, () -> parser.ticketCreated(v2)).getMessage()
+                .contains("type must be io.supportplatform.ticket-created.v1"));
+        assertTrue(assertThrows(MalformedEventException.class, () -> parser.ticketCreated("{not json"))
+                .getMessage().contains("not JSON"));
+        assertThrows(MalformedEventException.class, () -> parser.ticketCreated("[]"));
+        assertThrows(MalformedEventException.class, () -> parser.ticketCreated(null));
+    }
+
+    @Test
+    void subjectMustBeTheTicket() {
+        String value = envelope("1", "\"100001\"", "\"2026-11-28T09:00:00Z\"")
+                .replace("\"subject\":\"" + TICKET_ID, "\"subject\":\"" + UUID.randomUUID());
+
+        assertThrows(MalformedEventException.class, () -> parser.ticketCreated(value));
+    }
+
+    private static String envelope(String severity, String systemId, String createdAt) {
+        return """
+                {"specversion":"1.0","id":"%s","type":"io.supportplatform.ticket-created.v1",
+                 "source":"/ticket-service","time":"2026-11-28T09:00:00Z","subject":"%s",
+                 "datacontenttype":"application/json",
+                 "data":{"sequence":1,"ticketId":"%s","ticketNumber":"TCK-2026-000042","systemId":%s,
+                         "severity":%s,"subject":"Server down","status":"NEW","createdBy":"anna",
+                         "createdAt":%s}}
+                """.formatted(EVENT_ID, TICKET_ID, TICKET_ID, systemId, severity, createdAt);
+    }
+}

@@ -1,0 +1,166 @@
+package io.supportplatform.ticket.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.supportplatform.devstack.testing.KafkaTestResource;
+import io.supportplatform.devstack.testing.OidcTestResource;
+import io.supportplatform.devstack.testing.PostgresTestResource;
+import io.supportplatform.devstack.testing.TestTokens;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(OidcTestResource.class)
+class TicketResourceTest {
+
+    static final String ANNA = TestTokens.customer("anna", "100001");
+    static final String BOB_OF_ANOTHER_ACCOUNT = TestTokens.customer("bob", "200002");
+    static final String AGENT = TestTokens.agent("alex");
+
+    static Map<String, Object> ticket(String systemId) {
+        return Map.of("systemId", systemId, "severity", 2, "subject", "Agents cannot log in",
+                "description", "Since this morning every agent login fails with error E-401.");
+    }
+
+    static ExtractableResponse<Response> file(String token, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/tickets")
+                .then().extract();
+    }
+
+    @Test
+    void customerFilesATicketForTheirAccountAndReadsItBack() {
+        ExtractableResponse<Response> filed = file(ANNA, ticket("100001"));
+
+        // P2.2 / P6.1: a ticket with its official ticket number
+        String year = String.valueOf(Year.now(ZoneOffset.UTC).getValue());
+        assertThat(filed.statusCode(), equalTo(201));
+        String id = filed.path("id");
+        assertThat(filed.header("Location"), endsWith("/api/tickets/" + id));
+        assertThat(filed.<String> path("ticketNumber"),
+                matchesPattern("TCK-" + year + "-\\d{6}"));
+        assertThat(filed.<String> path("status"), equalTo("NEW"));
+        assertThat(filed.<String> path("createdBy"), equalTo("anna"));
+        assertThat(filed.<Integer> path("severity"), equalTo(2));
+
+        given().auth().oauth2(ANNA)
+                .when().get(filed.header("Location"))
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("ticketNumber", equalTo(filed.path("ticketNumber")))
+                .body("systemId", equalTo("100001"))
+                .body("subject", equalTo("Agents cannot log in"))
+                .body("description", startsWith("Since this morning"))
+                .body("createdAt", equalTo(filed.path("createdAt")));
+    }
+
+    @Test
+    void everyTicketGetsItsOwnNumber() {
+        String first = file(ANNA, ticket("100001")).path("ticketNumber");
+        String second = file(ANNA, ticket("100001")).path("ticketNumber");
+
+        assertThat(second, not(equalTo(first)));
+    }
+
+    @Test
+    void agentFilesForAnyAccountAndSeesEveryTicket() {
+        String annasTicket = file(ANNA, ticket("100001")).path("id");
+        ExtractableResponse<Response> filedByAgent = file(AGENT, ticket("300003"));
+
+        assertThat(filedByAgent.statusCode(), equalTo(201));
+        assertThat(filedByAgent.<String> path("createdBy"), equalTo("alex"));
+        given().auth().oauth2(AGENT).when().get("/api/tickets/" + annasTicket)
+                .then().statusCode(200).body("systemId", equalTo("100001"));
+    }
+
+    @Test
+    void invalidTicketIsRejectedNamingEveryBadField() {
+        given().auth().oauth2(AGENT).contentType(ContentType.JSON)
+                .body(Map.of("systemId", "12ab", "severity", 0, "description", "Something is wrong."))
+                .when().post("/api/tickets")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations", hasSize(3))
+                .body("violations.field", containsInAnyOrder("systemId", "severity", "subject"))
+                .body("violations.find { it.field == 'severity' }.rule", equalTo("Min"))
+                .body("violations.find { it.field == 'subject' }.rule", equalTo("NotBlank"));
+    }
+
+    @Test
+    void tooLongSubjectAndSeverityAboveFourAreRejected() {
+        given().auth().oauth2(AGENT).contentType(ContentType.JSON)
+                .body(Map.of("systemId", "100001", "severity", 5, "subject", "x".repeat(201),
+                        "description", "d"))
+                .when().post("/api/tickets")
+                .then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("severity", "subject"));
+    }
+
+    @Test
+    void withoutTokenTheAnswerIs401() {
+        given().contentType(ContentType.JSON).body(ticket("100001"))
+                .when().post("/api/tickets")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/api/tickets/" + UUID.randomUUID())
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void customerCannotFileForAnotherAccount() {
+        given().auth().oauth2(ANNA).contentType(ContentType.JSON).body(ticket("200002"))
+                .when().post("/api/tickets")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("own customer account (system ID 100001)"))
+                .body("detail", containsString("200002"));
+    }
+
+    @Test
+    void roleWithoutTicketRightsIsForbidden() {
+        String ops = TestTokens.user("olga", "ops");
+        given().auth().oauth2(ops).contentType(ContentType.JSON).body(ticket("100001"))
+                .when().post("/api/tickets")
+                .then().statusCode(403).contentType("application/problem+json");
+        String id = file(ANNA, ticket("100001")).path("id");
+        given().auth().oauth2(ops).when().get("/api/tickets/" + id)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void anotherAccountsTicketIsNotFound() {
+        String annasTicket = file(ANNA, ticket("100001")).path("id");
+
+        given().auth().oauth2(BOB_OF_ANOTHER_ACCOUNT).when().get("/api/tickets/" + annasTicket)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreNotFound() {
+        given().auth().oauth2(AGENT).when().get("/api/tickets/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(AGENT).when().get("/api/tickets/not-a-ticket-id")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
