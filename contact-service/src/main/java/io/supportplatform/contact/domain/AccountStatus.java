@@ -1,0 +1,6 @@
+package io.supportplatform.contact.domain;
+
+public enum AccountStatus {
+    ACTIVE,
+    SUSPENDED
+}
