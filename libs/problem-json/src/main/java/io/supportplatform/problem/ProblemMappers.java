@@ -157,7 +157,8 @@ public class ProblemMappers {
                             parts.set(last, parts.get(last) + "[" + position + "]");
                         }
                     }
-                    if (node.getName() != null) {
+                    // A constraint on the element itself (List<@NotBlank String>) is named by the index alone.
+                    if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                         parts.add(node.getName());
                     }
                 }

@@ -19,7 +19,7 @@ public class ProbeResource {
     }
 
     public record Order(@NotNull @Pattern(regexp = "\\d{6}") String systemId, @Min(1) @Max(4) int severity,
-            @NotBlank String subject, java.util.List<@Valid Item> items) {
+            @NotBlank String subject, java.util.List<@Valid Item> items, java.util.List<@NotBlank String> errorMessages) {
     }
 
     @POST

@@ -17,12 +17,14 @@ class ProblemMappersTest {
     @Test
     void namesEveryInvalidFieldAtOnce() {
         given().contentType("application/json")
-                .body("{\"systemId\":\"12ab\",\"severity\":0,\"subject\":\"\",\"items\":[{\"name\":\"ok\"},{\"name\":\" \"}]}")
+                .body("{\"systemId\":\"12ab\",\"severity\":0,\"subject\":\"\",\"items\":[{\"name\":\"ok\"},{\"name\":\" \"}],"
+                        + "\"errorMessages\":[\"E42 disk full\",\"\"]}")
                 .post("/probe")
                 .then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(400))
-                .body("violations.field", containsInAnyOrder("items[1].name", "severity", "subject", "systemId"))
+                .body("violations.field", containsInAnyOrder("errorMessages[1]", "items[1].name", "severity", "subject",
+                        "systemId"))
                 .body("violations.find { it.field == 'severity' }.rule", equalTo("Min"))
                 .body("requestId", notNullValue());
     }
