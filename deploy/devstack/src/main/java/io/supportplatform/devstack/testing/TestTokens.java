@@ -41,7 +41,11 @@ public final class TestTokens {
         return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    static KeyPair keyPair() {
+    /**
+     * The per-JVM signing key. Public because Quarkus may load {@link OidcTestResource} and this class in
+     * different class loaders, where package-private access fails with an IllegalAccessError.
+     */
+    public static KeyPair keyPair() {
         return (KeyPair) JvmWide.call("oidcKeyPair");
     }
 
