@@ -1,6 +1,8 @@
 package io.supportplatform.ticket.domain;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A support request of one customer account (identified by its system ID, P5.a), referenced by its
@@ -41,6 +46,31 @@ public class Ticket {
     @Column(nullable = false)
     private TicketStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Channel channel;
+
+    private String region;
+
+    @Column(name = "license_code")
+    private String licenseCode;
+
+    /** Products (P5.b), platforms (P5.c), affected devices (P5.f) and error messages (P5.h). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "item_lists", nullable = false)
+    private ItemLists itemLists;
+
+    private String environment;
+
+    @Column(name = "reproduction_steps")
+    private String reproductionSteps;
+
+    @Column(name = "desired_result")
+    private String desiredResult;
+
+    @Column(name = "special_circumstances")
+    private String specialCircumstances;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
@@ -63,7 +93,7 @@ public class Ticket {
 
     /** A ticket as filed (P2.2): status NEW, created now by the given user. */
     public static Ticket file(String ticketNumber, String systemId, Severity severity, String subject,
-            String description, String createdBy, Instant now) {
+            String description, FilingDetails details, String createdBy, Instant now) {
         Ticket ticket = new Ticket();
         ticket.id = UUID.randomUUID();
         ticket.ticketNumber = ticketNumber;
@@ -72,6 +102,15 @@ public class Ticket {
         ticket.subject = subject;
         ticket.description = description;
         ticket.status = TicketStatus.NEW;
+        ticket.channel = details.channel();
+        ticket.region = details.region().orElse(null);
+        ticket.licenseCode = details.licenseCode().orElse(null);
+        ticket.itemLists = new ItemLists(List.copyOf(details.products()), List.copyOf(details.platforms()),
+                List.copyOf(details.affectedDevices()), List.copyOf(details.errorMessages()));
+        ticket.environment = details.environment().orElse(null);
+        ticket.reproductionSteps = details.reproductionSteps().orElse(null);
+        ticket.desiredResult = details.desiredResult().orElse(null);
+        ticket.specialCircumstances = details.specialCircumstances().orElse(null);
         ticket.createdBy = createdBy;
         ticket.createdAt = now;
         ticket.updatedAt = now;
@@ -81,6 +120,26 @@ public class Ticket {
     /** Hands out the per-ticket sequence number for the next event about this ticket. */
     public long nextEventSequence() {
         return ++lastEventSequence;
+    }
+
+    /**
+     * Moves the ticket along its lifecycle; the caller has checked {@link TicketStatus#mayMoveTo}.
+     *
+     * @return the status it had before
+     */
+    public TicketStatus moveTo(TicketStatus target, Instant now) {
+        if (!status.mayMoveTo(target)) {
+            throw new IllegalStateException("Ticket " + id + " cannot move from " + status + " to " + target);
+        }
+        TicketStatus previous = status;
+        status = target;
+        updatedAt = now;
+        return previous;
+    }
+
+    /** Records that something was added to the ticket (a reply) without a change of status. */
+    public void touch(Instant now) {
+        updatedAt = now;
     }
 
     public boolean belongsTo(String systemId) {
@@ -113,6 +172,13 @@ public class Ticket {
 
     public TicketStatus getStatus() {
         return status;
+    }
+
+    public FilingDetails getDetails() {
+        return new FilingDetails(itemLists.products(), itemLists.platforms(), Optional.ofNullable(environment),
+                Optional.ofNullable(reproductionSteps), itemLists.affectedDevices(), itemLists.errorMessages(),
+                Optional.ofNullable(desiredResult), Optional.ofNullable(specialCircumstances),
+                Optional.ofNullable(region), channel, Optional.ofNullable(licenseCode));
     }
 
     public String getCreatedBy() {

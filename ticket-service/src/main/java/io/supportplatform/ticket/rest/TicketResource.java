@@ -6,10 +6,10 @@ import static io.supportplatform.ticket.rest.Roles.CUSTOMER;
 import static io.supportplatform.ticket.rest.Roles.SUPERVISOR;
 import static io.supportplatform.ticket.rest.Roles.TIER2;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,15 +21,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.supportplatform.ticket.domain.Requester;
+import io.supportplatform.ticket.domain.ReplyVisibility;
 import io.supportplatform.ticket.mapping.TicketMapper;
 import io.supportplatform.ticket.service.TicketService;
 
@@ -39,15 +37,12 @@ import io.supportplatform.ticket.service.TicketService;
 @Tag(name = "Tickets")
 public class TicketResource {
 
-    /** Token claim naming a customer user's account (docs/DEVELOPMENT.md, "Identity and tenancy"). */
-    static final String SYSTEM_ID_CLAIM = "system_id";
-
     private final TicketService tickets;
-    private final SecurityIdentity identity;
+    private final CurrentRequester requester;
 
-    public TicketResource(TicketService tickets, SecurityIdentity identity) {
+    public TicketResource(TicketService tickets, CurrentRequester requester) {
         this.tickets = tickets;
-        this.identity = identity;
+        this.requester = requester;
     }
 
     @POST
@@ -55,10 +50,11 @@ public class TicketResource {
     @Operation(summary = "File a ticket", description = "Creates a ticket with its ticket number (P2.2, P6.1). "
             + "A customer may only file for the account (system ID) in their token.")
     @APIResponse(responseCode = "201", description = "Filed; Location points at the new ticket")
-    @APIResponse(responseCode = "400", description = "Invalid fields, each named in `violations`")
+    @APIResponse(responseCode = "400", description = "Invalid fields, and the P5 items the severity demands "
+            + "but the request lacks (ticket.filing.required), each named in `violations`")
     @APIResponse(responseCode = "403", description = "Role not allowed, or a customer filing for another account")
     public Uni<RestResponse<TicketResponse>> file(@NotNull @Valid NewTicketRequest request) {
-        return tickets.file(TicketMapper.toNewTicket(request), requester())
+        return tickets.file(TicketMapper.toNewTicket(request), requester.get())
                 .map(ticket -> RestResponse.ResponseBuilder
                         .<TicketResponse> created(UriBuilder.fromResource(TicketResource.class)
                                 .path("{id}").build(ticket.getId()))
@@ -74,20 +70,49 @@ public class TicketResource {
     @APIResponse(responseCode = "200", description = "The ticket")
     @APIResponse(responseCode = "404", description = "No such ticket visible to the caller")
     public Uni<TicketResponse> get(@PathParam("id") String id) {
-        return tickets.find(id, requester()).map(TicketMapper::toResponse);
+        return tickets.find(id, requester.get()).map(TicketMapper::toResponse);
     }
 
-    /** Scoping comes from the verified token only, never from request parameters. */
-    private Requester requester() {
-        boolean staff = identity.hasRole(AGENT) || identity.hasRole(TIER2) || identity.hasRole(SUPERVISOR)
-                || identity.hasRole(ADMIN);
-        Optional<String> systemId = identity.getPrincipal() instanceof JsonWebToken token
-                ? Optional.ofNullable(token.getClaim(SYSTEM_ID_CLAIM)).map(TicketResource::claimText)
-                : Optional.empty();
-        return new Requester(identity.getPrincipal().getName(), staff, systemId);
+    @POST
+    @Path("/{id}/replies")
+    @RolesAllowed({ CUSTOMER, AGENT, TIER2, SUPERVISOR, ADMIN })
+    @Operation(summary = "Reply on a ticket", description = "A customer of the ticket's account posts a public "
+            + "reply (customer-replied); while support waits for the customer this puts the ticket back to OPEN "
+            + "(P9.3, ticket-status-changed). Support posts a public update or an internal note (agent-replied).")
+    @APIResponse(responseCode = "201", description = "The reply")
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named in `violations`")
+    @APIResponse(responseCode = "403", description = "Role not allowed, or a customer posting an internal note")
+    @APIResponse(responseCode = "404", description = "No such ticket visible to the caller")
+    @APIResponse(responseCode = "409", description = "The ticket is closed")
+    public Uni<RestResponse<ReplyResponse>> reply(@PathParam("id") String id, @NotNull @Valid NewReplyRequest request) {
+        ReplyVisibility visibility = request.visibility() == null ? ReplyVisibility.PUBLIC : request.visibility();
+        return tickets.reply(id, request.body(), visibility, requester.get())
+                .map(reply -> RestResponse.status(RestResponse.Status.CREATED, TicketMapper.toResponse(reply)));
     }
 
-    private static String claimText(Object claim) {
-        return claim instanceof JsonString text ? text.getString() : claim.toString();
+    @GET
+    @Path("/{id}/replies")
+    @RolesAllowed({ CUSTOMER, AGENT, TIER2, SUPERVISOR, ADMIN })
+    @Operation(summary = "Read a ticket's replies", description = "Oldest first. Customers see only public "
+            + "replies, never internal notes (P3.1); support sees all.")
+    @APIResponse(responseCode = "200", description = "The replies")
+    @APIResponse(responseCode = "404", description = "No such ticket visible to the caller")
+    public Uni<List<ReplyResponse>> replies(@PathParam("id") String id) {
+        return tickets.replies(id, requester.get())
+                .map(replies -> replies.stream().map(TicketMapper::toResponse).toList());
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({ AGENT, TIER2, SUPERVISOR, ADMIN })
+    @Operation(summary = "Change a ticket's status", description = "NEW -> OPEN -> WAITING_FOR_CUSTOMER <-> OPEN "
+            + "-> RESOLVED -> CLOSED, RESOLVED -> REOPENED -> OPEN; publishes ticket-status-changed.")
+    @APIResponse(responseCode = "200", description = "The ticket in its new status")
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named in `violations`")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @APIResponse(responseCode = "409", description = "The lifecycle does not allow this move from the current status")
+    public Uni<TicketResponse> changeStatus(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
+        Optional<String> reason = Optional.ofNullable(request.reason()).filter(text -> !text.isBlank());
+        return tickets.changeStatus(id, request.status(), reason, requester.get()).map(TicketMapper::toResponse);
     }
 }

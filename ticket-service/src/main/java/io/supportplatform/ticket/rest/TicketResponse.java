@@ -1,9 +1,14 @@
 package io.supportplatform.ticket.rest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.supportplatform.ticket.domain.AffectedDevice;
+import io.supportplatform.ticket.domain.PlatformVersion;
+import io.supportplatform.ticket.domain.ProductVersion;
 
 @Schema(name = "Ticket")
 public record TicketResponse(
@@ -15,6 +20,17 @@ public record TicketResponse(
         String subject,
         String description,
         String status,
+        String channel,
+        String region,
+        String licenseCode,
+        List<ProductVersion> products,
+        List<PlatformVersion> platforms,
+        String environment,
+        String reproductionSteps,
+        List<AffectedDevice> affectedDevices,
+        List<String> errorMessages,
+        String desiredResult,
+        String specialCircumstances,
         String createdBy,
         Instant createdAt,
         Instant updatedAt) {

@@ -2,8 +2,13 @@ package io.supportplatform.ticket.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,26 +16,37 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.problem.ProblemException;
+import io.supportplatform.ticket.domain.AuthorRole;
+import io.supportplatform.ticket.domain.Reply;
+import io.supportplatform.ticket.domain.ReplyVisibility;
 import io.supportplatform.ticket.domain.Requester;
 import io.supportplatform.ticket.domain.Severity;
 import io.supportplatform.ticket.domain.Ticket;
 import io.supportplatform.ticket.domain.TicketNumber;
+import io.supportplatform.ticket.domain.TicketStatus;
 import io.supportplatform.ticket.messaging.OutboxEvent;
 import io.supportplatform.ticket.messaging.OutboxRelay;
 import io.supportplatform.ticket.messaging.TicketEvents;
 import io.supportplatform.ticket.repository.OutboxRepository;
+import io.supportplatform.ticket.repository.ReplyRepository;
 import io.supportplatform.ticket.repository.TicketRepository;
 
 @ApplicationScoped
 public class TicketService {
 
+    /** The reason recorded when a customer's reply ends the wait for them (P9.3). */
+    static final String CUSTOMER_REPLIED_REASON = "The customer replied (P9.3)";
+
     private final TicketRepository tickets;
+    private final ReplyRepository replies;
     private final OutboxRepository outbox;
     private final TicketEvents events;
     private final OutboxRelay relay;
 
-    public TicketService(TicketRepository tickets, OutboxRepository outbox, TicketEvents events, OutboxRelay relay) {
+    public TicketService(TicketRepository tickets, ReplyRepository replies, OutboxRepository outbox,
+            TicketEvents events, OutboxRelay relay) {
         this.tickets = tickets;
+        this.replies = replies;
         this.outbox = outbox;
         this.events = events;
         this.relay = relay;
@@ -49,12 +65,11 @@ public class TicketService {
                             + "), not for system ID " + request.systemId() + ".")
                     .orElse("Your account carries no system ID, so you cannot file tickets.")));
         }
-        // Millisecond precision: what the API returns, the database stores and the event carries agree.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         return Panache.withTransaction(() -> tickets.nextTicketNumberSequence()
                 .map(sequence -> Ticket.file(TicketNumber.of(now, sequence), request.systemId(),
                         Severity.ofLevel(request.severity()), request.subject(), request.description(),
-                        requester.username(), now))
+                        request.details(), requester.username(), now))
                 .flatMap(ticket -> {
                     // built before the insert, so the event's sequence number goes into the same row write
                     OutboxEvent created = events.ticketCreated(ticket);
@@ -69,12 +84,93 @@ public class TicketService {
         return parseId(id)
                 .map(uuid -> tickets.findById(uuid))
                 .orElse(Uni.createFrom().nullItem())
-                .onItem().ifNull().failWith(() -> notFound(id))
-                .invoke(ticket -> {
-                    if (!requester.mayAccess(ticket.getSystemId())) {
-                        throw notFound(id);
-                    }
-                });
+                .onItem().transform(visibleTo(id, requester));
+    }
+
+    /**
+     * Adds a reply (P3.1) and its event in one transaction. A customer's reply is always public and, while
+     * support waits for them, puts the ticket back to OPEN (P9.3): {@code customer-replied} and then
+     * {@code ticket-status-changed}. Support replies publicly or with an internal note.
+     */
+    public Uni<Reply> reply(String id, String body, ReplyVisibility visibility, Requester requester) {
+        if (!requester.staff() && visibility == ReplyVisibility.INTERNAL) {
+            return Uni.createFrom().failure(ProblemException.forbidden(
+                    "Internal notes are for support staff; customers reply publicly."));
+        }
+        Instant now = now();
+        return Panache.withTransaction(() -> lockVisible(id, requester).flatMap(ticket -> {
+            if (ticket.getStatus() == TicketStatus.CLOSED) {
+                throw ProblemException.conflict("Ticket " + ticket.getTicketNumber()
+                        + " is closed and takes no more replies; file a new ticket.");
+            }
+            List<OutboxEvent> written = new ArrayList<>();
+            Reply reply;
+            if (requester.staff()) {
+                reply = new Reply(ticket.getId(), requester.username(), AuthorRole.SUPPORT, visibility, body, now);
+                ticket.touch(now);
+                written.add(events.agentReplied(ticket, reply));
+            } else {
+                reply = new Reply(ticket.getId(), requester.username(), AuthorRole.CUSTOMER, ReplyVisibility.PUBLIC,
+                        body, now);
+                ticket.touch(now);
+                written.add(events.customerReplied(ticket, reply));
+                if (ticket.getStatus() == TicketStatus.WAITING_FOR_CUSTOMER) {
+                    TicketStatus from = ticket.moveTo(TicketStatus.OPEN, now);
+                    written.add(events.statusChanged(ticket, from, Optional.of(CUSTOMER_REPLIED_REASON),
+                            requester.username(), now));
+                }
+            }
+            return replies.persist(reply).call(() -> outbox.persist(written)).replaceWith(reply);
+        })).invoke(relay::nudge);
+    }
+
+    /** The ticket's replies the requester may read: customers only the public ones (P3.1). */
+    @WithSession
+    public Uni<List<Reply>> replies(String id, Requester requester) {
+        return find(id, requester).flatMap(ticket -> requester.staff()
+                ? replies.allOf(ticket.getId())
+                : replies.publicOf(ticket.getId()));
+    }
+
+    /** Moves the ticket along its lifecycle and publishes {@code ticket-status-changed}; other moves are 409. */
+    public Uni<Ticket> changeStatus(String id, TicketStatus target, Optional<String> reason, Requester requester) {
+        Instant now = now();
+        return Panache.withTransaction(() -> lockVisible(id, requester).flatMap(ticket -> {
+            if (!ticket.getStatus().mayMoveTo(target)) {
+                throw ProblemException.conflict("Ticket " + ticket.getTicketNumber() + " is "
+                        + ticket.getStatus() + " and cannot move to " + target + "; from "
+                        + ticket.getStatus() + " it may move to " + describe(ticket.getStatus().next()) + ".");
+            }
+            TicketStatus from = ticket.moveTo(target, now);
+            return outbox.persist(events.statusChanged(ticket, from, reason, requester.username(), now))
+                    .replaceWith(ticket);
+        })).invoke(relay::nudge);
+    }
+
+    private Uni<Ticket> lockVisible(String id, Requester requester) {
+        return parseId(id)
+                .map(tickets::findForUpdate)
+                .orElse(Uni.createFrom().nullItem())
+                .onItem().transform(visibleTo(id, requester));
+    }
+
+    private static Function<Ticket, Ticket> visibleTo(String id, Requester requester) {
+        return ticket -> {
+            if (ticket == null || !requester.mayAccess(ticket.getSystemId())) {
+                throw notFound(id);
+            }
+            return ticket;
+        };
+    }
+
+    private static String describe(Set<TicketStatus> statuses) {
+        return statuses.isEmpty() ? "nothing (final)"
+                : statuses.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
+    }
+
+    /** Millisecond precision: what the API returns, the database stores and the events carry agree. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Optional<UUID> parseId(String id) {

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.supportplatform.ticket.Filings;
 import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
@@ -44,8 +44,7 @@ class OutboxRelayConcurrencyTest {
             // A ticket filed now is published although an older row is locked by the "other instance".
             String ticketId = given().auth().oauth2(TestTokens.agent("alex"))
                     .contentType(ContentType.JSON)
-                    .body(Map.of("systemId", "100001", "severity", 2, "subject", "Login fails",
-                            "description", "Nobody can log in."))
+                    .body(Filings.complete("100001", 2, "Login fails", "Nobody can log in."))
                     .when().post("/api/tickets")
                     .then().statusCode(201).extract().path("id");
             PublishedEvents.awaitRecord("ticket-created", ticketId, Duration.ofSeconds(30));

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.supportplatform.ticket.Filings;
 import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
@@ -55,8 +55,7 @@ class OutboxRelayKafkaOutageTest {
     private static String fileTicket() {
         return given().auth().oauth2(TestTokens.agent("alex"))
                 .contentType(ContentType.JSON)
-                .body(Map.of("systemId", "100001", "severity", 3, "subject", "Report export slow",
-                        "description", "Exports take minutes."))
+                .body(Filings.complete("100001", 3, "Report export slow", "Exports take minutes."))
                 .when().post("/api/tickets")
                 .then().statusCode(201).extract().path("id");
     }

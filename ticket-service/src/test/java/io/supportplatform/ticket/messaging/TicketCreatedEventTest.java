@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.supportplatform.ticket.Filings;
 import io.restassured.path.json.JsonPath;
 import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
@@ -74,6 +75,9 @@ class TicketCreatedEventTest {
         assertEquals("anna", data.getString("createdBy"));
         assertEquals(ticket.getString("createdAt"), data.getString("createdAt"));
         assertEquals(ticket.getString("createdAt"), event.getString("time"));
+        // the README's four-field filing: a direct API call naming no region
+        assertEquals("API", data.getString("channel"));
+        assertFalse(data.containsKey("region"));
     }
 
     @Test
@@ -83,8 +87,7 @@ class TicketCreatedEventTest {
         for (int i = 0; i < count; i++) {
             ids.add(given().auth().oauth2(TestTokens.agent("alex"))
                     .contentType(ContentType.JSON)
-                    .body(Map.of("systemId", "100001", "severity", 4, "subject", "Question " + i,
-                            "description", "How do I export a report?"))
+                    .body(Filings.complete("100001", 4, "Question " + i, "How do I export a report?"))
                     .when().post("/api/tickets")
                     .then().statusCode(201).extract().<String> path("id"));
         }

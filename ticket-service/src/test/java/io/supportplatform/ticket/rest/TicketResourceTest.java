@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.supportplatform.ticket.Filings;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.supportplatform.devstack.testing.KafkaTestResource;
@@ -39,8 +40,8 @@ class TicketResourceTest {
     static final String AGENT = TestTokens.agent("alex");
 
     static Map<String, Object> ticket(String systemId) {
-        return Map.of("systemId", systemId, "severity", 2, "subject", "Agents cannot log in",
-                "description", "Since this morning every agent login fails with error E-401.");
+        return Filings.complete(systemId, 2, "Agents cannot log in",
+                "Since this morning every agent login fails with error E-401.");
     }
 
     static ExtractableResponse<Response> file(String token, Object body) {
