@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 
 /** The operations endpoints every service serves, with readiness checking the real store. */
 @QuarkusTest
+@WithTestResource(KafkaTestResource.class)
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 class OperationsEndpointsTest {

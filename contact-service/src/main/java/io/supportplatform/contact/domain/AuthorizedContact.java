@@ -86,13 +86,16 @@ public class AuthorizedContact {
     /**
      * Ends the authorization at the start of {@code today}, keeping the record as history. A contact that has
      * ended already keeps its end; one scheduled for later ends where it would have begun, so it never was.
+     *
+     * @return whether this changed anything, i.e. the contact had not ended yet
      */
-    public void revoke(LocalDate today, Instant now) {
+    public boolean revoke(LocalDate today, Instant now) {
         if (statusOn(today) == ContactStatus.ENDED) {
-            return;
+            return false;
         }
         authorizedUntil = today.isBefore(authorizedFrom) ? authorizedFrom : today;
         updatedAt = now;
+        return true;
     }
 
     public UUID getId() {

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.OptimisticLock;
+
 /**
  * A customer account, identified by its system ID (P5.a), with the number of authorized contacts agreed
  * with the vendor (P12.2).
@@ -48,6 +50,14 @@ public class CustomerAccount {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * Sequence number of the last event published about this account or its contacts (CloudEvent
+     * data.sequence). Handing one out is no change to the account, so it leaves the version alone.
+     */
+    @OptimisticLock(excluded = true)
+    @Column(name = "last_event_sequence", nullable = false)
+    private long lastEventSequence;
+
     @Version
     private long version;
 
@@ -79,6 +89,11 @@ public class CustomerAccount {
         this.contactQuota = terms.contactQuota();
         this.status = terms.status();
         this.updatedAt = now;
+    }
+
+    /** Hands out the per-account sequence number for the next event about the account or its contacts. */
+    public long nextEventSequence() {
+        return ++lastEventSequence;
     }
 
     public String getSystemId() {

@@ -2,8 +2,14 @@ package io.supportplatform.contact.mapping;
 
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.supportplatform.contact.domain.AccountStatus;
 import io.supportplatform.contact.domain.AccountTerms;
+import io.supportplatform.contact.domain.AuditEntry;
+import io.supportplatform.contact.domain.Authorization;
 import io.supportplatform.contact.domain.AuthorizedContact;
 import io.supportplatform.contact.domain.CustomerAccount;
 import io.supportplatform.contact.domain.Language;
@@ -11,6 +17,8 @@ import io.supportplatform.contact.domain.SupportLevel;
 import io.supportplatform.contact.rest.AccountPatchRequest;
 import io.supportplatform.contact.rest.AccountResponse;
 import io.supportplatform.contact.rest.AccountTermsRequest;
+import io.supportplatform.contact.rest.AuditEntryResponse;
+import io.supportplatform.contact.rest.AuthorizationResponse;
 import io.supportplatform.contact.rest.ContactResponse;
 import io.supportplatform.contact.rest.NewAccountRequest;
 import io.supportplatform.contact.rest.NewContactRequest;
@@ -19,6 +27,9 @@ import io.supportplatform.contact.service.NewContact;
 
 /** Between the REST representations (validated) and the domain. */
 public final class ContactMapper {
+
+    /** Only parses the audit states this service wrote itself; needs none of the application's settings. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ContactMapper() {
     }
@@ -60,5 +71,28 @@ public final class ContactMapper {
                 contact.getPhone(), contact.getLanguage().code(), contact.getKeycloakUserId(),
                 contact.getAuthorizedFrom(), contact.getAuthorizedUntil(), contact.statusOn(today).name(),
                 contact.getCreatedAt(), contact.getUpdatedAt());
+    }
+
+    public static AuthorizationResponse toResponse(Authorization authorization) {
+        return new AuthorizationResponse(authorization.authorized(),
+                authorization.reason() == null ? null : authorization.reason().name(), authorization.contactId(),
+                authorization.validFrom(), authorization.validUntil());
+    }
+
+    public static AuditEntryResponse toResponse(AuditEntry entry) {
+        return new AuditEntryResponse(entry.getId(), entry.getSystemId(), entry.getContactId(),
+                entry.getAction().name(), entry.getActorUsername(), entry.getActorSubject(), entry.getOccurredAt(),
+                json(entry.getStateBefore()), json(entry.getStateAfter()));
+    }
+
+    private static JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable audit state: " + text, e);
+        }
     }
 }

@@ -36,6 +36,11 @@ public class AuthorizedContactRepository implements PanacheRepositoryBase<Author
         return list("systemId", Sort.by("authorizedFrom").and("name").and("id"), systemId);
     }
 
+    /** Every contact record of the account that maps to the Keycloak user, current and past. */
+    public Uni<List<AuthorizedContact>> ofUser(String systemId, String keycloakUserId) {
+        return list("systemId = ?1 and keycloakUserId = ?2", systemId, keycloakUserId);
+    }
+
     public Uni<AuthorizedContact> findOfAccount(String systemId, UUID id) {
         return find("id = ?1 and systemId = ?2", id, systemId).firstResult();
     }

@@ -59,7 +59,7 @@ public class AccountResource {
             + "license code that does not start with the system ID")
     @APIResponse(responseCode = "409", description = "An account with this system ID exists already")
     public Uni<RestResponse<AccountResponse>> open(@NotNull @Valid NewAccountRequest request) {
-        return accounts.open(ContactMapper.toNewAccount(request))
+        return accounts.open(ContactMapper.toNewAccount(request), Requesters.of(identity))
                 .map(account -> RestResponse.ResponseBuilder
                         .<AccountResponse> created(UriBuilder.fromResource(AccountResource.class)
                                 .path("{systemId}").build(account.getSystemId()))
@@ -91,14 +91,16 @@ public class AccountResource {
     @Path("/{systemId}")
     @RolesAllowed({ SUPERVISOR, ADMIN })
     @Operation(summary = "Replace an account's terms", description = "Sets name, region, support level, contact "
-            + "quota and status. The quota may not drop below the account's current authorized contacts (P12.2).")
+            + "quota and status. The quota may not drop below the account's current authorized contacts (P12.2). "
+            + "Each change is recorded in the audit trail and published as customer-account-changed.")
     @APIResponse(responseCode = "200", description = "The changed account")
     @APIResponse(responseCode = "400", description = "Invalid fields, each named in `violations`")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "The new contact quota is below the current contacts")
     public Uni<AccountResponse> replace(@PathParam("systemId") String systemId,
             @NotNull @Valid AccountTermsRequest request) {
-        return accounts.change(systemId, current -> ContactMapper.toTerms(request)).map(ContactMapper::toResponse);
+        return accounts.change(systemId, current -> ContactMapper.toTerms(request), Requesters.of(identity))
+                .map(ContactMapper::toResponse);
     }
 
     @PATCH
@@ -113,7 +115,7 @@ public class AccountResource {
     @APIResponse(responseCode = "409", description = "The new contact quota is below the current contacts")
     public Uni<AccountResponse> change(@PathParam("systemId") String systemId,
             @NotNull @Valid AccountPatchRequest request) {
-        return accounts.change(systemId, current -> ContactMapper.patch(current, request))
+        return accounts.change(systemId, current -> ContactMapper.patch(current, request), Requesters.of(identity))
                 .map(ContactMapper::toResponse);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
 
@@ -36,6 +37,22 @@ import io.supportplatform.contact.service.ContactService;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Authorized contacts")
 public class ContactResource {
+
+    /**
+     * Short enough that a caller which caches the answer honours a revocation within seconds (the issue's
+     * "visible to ticket filing within seconds"); long enough to spare this service a lookup per request of a
+     * burst. Private: the answer depends on the caller's token, so no shared cache may keep it.
+     */
+    static final int AUTHORIZATION_MAX_AGE_SECONDS = 5;
+    private static final CacheControl AUTHORIZATION_CACHE = authorizationCache();
+
+    private static CacheControl authorizationCache() {
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setNoTransform(false);
+        cache.setMaxAge(AUTHORIZATION_MAX_AGE_SECONDS);
+        return cache;
+    }
 
     private final ContactService contacts;
     private final SecurityIdentity identity;
@@ -56,7 +73,7 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "Quota reached, or the e-mail address is in use already")
     public Uni<RestResponse<ContactResponse>> authorize(@PathParam("systemId") String systemId,
             @NotNull @Valid NewContactRequest request) {
-        return contacts.authorize(systemId, ContactMapper.toNewContact(request))
+        return contacts.authorize(systemId, ContactMapper.toNewContact(request), Requesters.of(identity))
                 .map(contact -> RestResponse.ResponseBuilder
                         .<ContactResponse> created(UriBuilder.fromResource(ContactResource.class)
                                 .path("{contactId}").build(systemId, contact.getId()))
@@ -97,6 +114,25 @@ public class ContactResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such contact")
     public Uni<Void> revoke(@PathParam("systemId") String systemId, @PathParam("contactId") String contactId) {
-        return contacts.revoke(systemId, contactId).replaceWithVoid();
+        return contacts.revoke(systemId, contactId, Requesters.of(identity)).replaceWithVoid();
+    }
+
+    @GET
+    @Path("/{userId}/authorization")
+    @RolesAllowed({ CUSTOMER, AGENT, TIER2, SUPERVISOR, ADMIN })
+    @Operation(summary = "May this user ask for support for this account now?", description = "For other services "
+            + "(client credentials: the service account carries a staff role) and for a customer about themselves. "
+            + "`userId` is the Keycloak user id (token `sub`) of the contact. Authorized means: an active "
+            + "authorized contact today (P12.1, P12.3) of an active account; otherwise `reason` says why not. "
+            + "Cacheable privately for " + AUTHORIZATION_MAX_AGE_SECONDS + " s.")
+    @APIResponse(responseCode = "200", description = "The answer, also when the account is unknown")
+    @APIResponse(responseCode = "403", description = "A customer asking about another user of their account")
+    @APIResponse(responseCode = "404", description = "A customer asking about another account")
+    public Uni<RestResponse<AuthorizationResponse>> authorization(@PathParam("systemId") String systemId,
+            @PathParam("userId") String userId) {
+        return contacts.authorization(systemId, userId, Requesters.of(identity))
+                .map(answer -> RestResponse.ResponseBuilder.ok(ContactMapper.toResponse(answer))
+                        .cacheControl(AUTHORIZATION_CACHE)
+                        .build());
     }
 }

@@ -26,10 +26,12 @@ final class Requesters {
     static Requester of(SecurityIdentity identity) {
         boolean staff = identity.hasRole(AGENT) || identity.hasRole(TIER2) || identity.hasRole(SUPERVISOR)
                 || identity.hasRole(ADMIN);
-        Optional<String> systemId = identity.getPrincipal() instanceof JsonWebToken token
-                ? Optional.ofNullable(token.getClaim(SYSTEM_ID_CLAIM)).map(Requesters::claimText)
-                : Optional.empty();
-        return new Requester(identity.getPrincipal().getName(), staff, systemId);
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            Optional<String> systemId = Optional.ofNullable(token.getClaim(SYSTEM_ID_CLAIM))
+                    .map(Requesters::claimText);
+            return new Requester(identity.getPrincipal().getName(), token.getSubject(), staff, systemId);
+        }
+        return new Requester(identity.getPrincipal().getName(), null, staff, Optional.empty());
     }
 
     private static String claimText(Object claim) {

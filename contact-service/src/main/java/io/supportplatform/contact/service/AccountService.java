@@ -13,10 +13,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.contact.domain.AccountTerms;
+import io.supportplatform.contact.domain.AuditEntry;
 import io.supportplatform.contact.domain.CustomerAccount;
 import io.supportplatform.contact.domain.Requester;
+import io.supportplatform.contact.messaging.AccountEvents;
+import io.supportplatform.contact.messaging.CustomerAccountChanged;
+import io.supportplatform.contact.messaging.OutboxRelay;
+import io.supportplatform.contact.repository.AuditEntryRepository;
 import io.supportplatform.contact.repository.AuthorizedContactRepository;
 import io.supportplatform.contact.repository.CustomerAccountRepository;
+import io.supportplatform.contact.repository.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 
 @ApplicationScoped
@@ -24,16 +30,31 @@ public class AccountService {
 
     private final CustomerAccountRepository accounts;
     private final AuthorizedContactRepository contacts;
+    private final AuditEntryRepository audit;
+    private final AuditTrail trail;
+    private final OutboxRepository outbox;
+    private final AccountEvents events;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    public AccountService(CustomerAccountRepository accounts, AuthorizedContactRepository contacts, Clock clock) {
+    public AccountService(CustomerAccountRepository accounts, AuthorizedContactRepository contacts,
+            AuditEntryRepository audit, AuditTrail trail, OutboxRepository outbox, AccountEvents events,
+            OutboxRelay relay, Clock clock) {
         this.accounts = accounts;
         this.contacts = contacts;
+        this.audit = audit;
+        this.trail = trail;
+        this.outbox = outbox;
+        this.events = events;
+        this.relay = relay;
         this.clock = clock;
     }
 
-    /** Opens an account under its system ID (P5.a), which must not be taken yet. */
-    public Uni<CustomerAccount> open(NewAccount request) {
+    /**
+     * Opens an account under its system ID (P5.a), which must not be taken yet. The account, its audit entry
+     * and its {@code customer-account-changed} event are written in one transaction.
+     */
+    public Uni<CustomerAccount> open(NewAccount request, Requester requester) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         return Panache.withTransaction(() -> accounts.findById(request.systemId())
                 .flatMap(existing -> {
@@ -42,10 +63,14 @@ public class AccountService {
                     }
                     CustomerAccount account = CustomerAccount.open(request.systemId(), request.licenseCode(),
                             request.name(), request.region(), request.supportLevel(), request.contactQuota(), now);
-                    return accounts.persist(account);
+                    return accounts.persist(account)
+                            .call(() -> audit.persist(trail.accountOpened(account, requester, now)))
+                            .call(() -> outbox.persist(events.accountChanged(account, CustomerAccountChanged.OPENED,
+                                    requester, now)));
                 }))
                 // the same system ID opened concurrently: the primary key decides who was first
-                .onFailure(UniqueViolation::in).transform(failure -> systemIdTaken(request.systemId()));
+                .onFailure(UniqueViolation::in).transform(failure -> systemIdTaken(request.systemId()))
+                .invoke(relay::nudge);
     }
 
     /** An account the requester may see; another customer's account is reported as not found. */
@@ -62,17 +87,29 @@ public class AccountService {
         return accounts.page(page, size);
     }
 
+    /** One page of an account's audit trail, newest first, if the requester may see the account. */
+    @WithSession
+    public Uni<List<AuditEntry>> trail(String systemId, Requester requester, int page, int size) {
+        return find(systemId, requester).flatMap(account -> audit.pageOfAccount(systemId, page, size));
+    }
+
     /**
      * Changes an account's terms. The new terms are derived from the current ones under the account's row
-     * lock, and the agreed quota (P12.2) may not drop below the contacts the account has now.
+     * lock, and the agreed quota (P12.2) may not drop below the contacts the account has now. A real change
+     * is written with its audit entries and a {@code customer-account-changed} event; the same terms again
+     * change nothing.
      */
-    public Uni<CustomerAccount> change(String systemId, UnaryOperator<AccountTerms> change) {
+    public Uni<CustomerAccount> change(String systemId, UnaryOperator<AccountTerms> change, Requester requester) {
         LocalDate today = LocalDate.now(clock);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         return Panache.withTransaction(() -> accounts.findForUpdate(systemId)
                 .onItem().ifNull().failWith(() -> notFound(systemId))
                 .call(account -> {
-                    AccountTerms terms = change.apply(AccountTerms.of(account));
+                    AccountTerms before = AccountTerms.of(account);
+                    AccountTerms terms = change.apply(before);
+                    if (terms.equals(before)) {
+                        return Uni.createFrom().voidItem();
+                    }
                     return contacts.countCurrent(systemId, today).invoke(current -> {
                         if (terms.contactQuota() < current) {
                             throw ProblemException.conflict("The contact quota of account " + systemId
@@ -80,10 +117,14 @@ public class AccountService {
                                     + " authorized contacts (P12.2). Revoke contacts first.");
                         }
                         account.change(terms, now);
-                    });
+                    })
+                            .chain(() -> audit.persist(trail.accountChanged(systemId, before, terms, requester, now)))
+                            .chain(() -> outbox.persist(events.accountChanged(account, CustomerAccountChanged.CHANGED,
+                                    requester, now)));
                 })
                 // flush inside the transaction, so the answer carries the new version
-                .call(account -> accounts.flush()));
+                .call(account -> accounts.flush()))
+                .invoke(relay::nudge);
     }
 
     static ProblemException notFound(String systemId) {

@@ -13,11 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.supportplatform.contact.domain.Authorization;
 import io.supportplatform.contact.domain.AuthorizedContact;
 import io.supportplatform.contact.domain.CustomerAccount;
 import io.supportplatform.contact.domain.Requester;
+import io.supportplatform.contact.messaging.AccountEvents;
+import io.supportplatform.contact.messaging.OutboxRelay;
+import io.supportplatform.contact.repository.AuditEntryRepository;
 import io.supportplatform.contact.repository.AuthorizedContactRepository;
 import io.supportplatform.contact.repository.CustomerAccountRepository;
+import io.supportplatform.contact.repository.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 
 @ApplicationScoped
@@ -25,11 +30,23 @@ public class ContactService {
 
     private final CustomerAccountRepository accounts;
     private final AuthorizedContactRepository contacts;
+    private final AuditEntryRepository audit;
+    private final AuditTrail trail;
+    private final OutboxRepository outbox;
+    private final AccountEvents events;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    public ContactService(CustomerAccountRepository accounts, AuthorizedContactRepository contacts, Clock clock) {
+    public ContactService(CustomerAccountRepository accounts, AuthorizedContactRepository contacts,
+            AuditEntryRepository audit, AuditTrail trail, OutboxRepository outbox, AccountEvents events,
+            OutboxRelay relay, Clock clock) {
         this.accounts = accounts;
         this.contacts = contacts;
+        this.audit = audit;
+        this.trail = trail;
+        this.outbox = outbox;
+        this.events = events;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -40,8 +57,9 @@ public class ContactService {
     /**
      * Authorizes a contact of an account (P12.3, P12.4). Holding the account's row lock while counting and
      * inserting keeps the account at or below its agreed quota (P12.2) even when contacts are added at once.
+     * The contact, its audit entry and its {@code contact-authorized} event are written in one transaction.
      */
-    public Uni<AuthorizedContact> authorize(String systemId, NewContact request) {
+    public Uni<AuthorizedContact> authorize(String systemId, NewContact request, Requester requester) {
         LocalDate today = today();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         return Panache.withTransaction(() -> accounts.findForUpdate(systemId)
@@ -59,7 +77,10 @@ public class ContactService {
                 }))
                 .flatMap(account -> contacts.persist(AuthorizedContact.authorize(systemId, request.name(),
                         request.email(), request.phone(), request.language(), request.keycloakUserId(),
-                        request.authorizedFrom(), request.authorizedUntil(), now))));
+                        request.authorizedFrom(), request.authorizedUntil(), now))
+                        .call(contact -> audit.persist(trail.contactAuthorized(contact, requester, now)))
+                        .call(contact -> outbox.persist(events.contactAuthorized(account, contact, requester, now)))))
+                .invoke(relay::nudge);
     }
 
     /** All contacts of an account the requester may see, ended ones included as history. */
@@ -81,12 +102,47 @@ public class ContactService {
         return findOfAccount(systemId, contactId);
     }
 
-    /** Ends a contact's authorization today; the record stays as history and the slot is free at once. */
-    public Uni<AuthorizedContact> revoke(String systemId, String contactId) {
+    /**
+     * Ends a contact's authorization today; the record stays as history and the slot is free at once. A real
+     * revocation is written with its audit entry and a {@code contact-revoked} event; revoking an ended contact
+     * changes nothing. The account's row lock orders this with the account's other changes, and so its events.
+     */
+    public Uni<AuthorizedContact> revoke(String systemId, String contactId, Requester requester) {
         LocalDate today = today();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        return Panache.withTransaction(() -> findOfAccount(systemId, contactId)
-                .invoke(contact -> contact.revoke(today, now)));
+        return Panache.withTransaction(() -> accounts.findForUpdate(systemId)
+                .onItem().ifNull().failWith(() -> contactNotFound(systemId, contactId))
+                .flatMap(account -> findOfAccount(systemId, contactId).call(contact -> {
+                    LocalDate untilBefore = contact.getAuthorizedUntil();
+                    if (!contact.revoke(today, now)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return audit.persist(trail.contactRevoked(contact, untilBefore, requester, now))
+                            .chain(() -> outbox.persist(events.contactRevoked(account, contact, requester, now)));
+                })))
+                .invoke(relay::nudge);
+    }
+
+    /**
+     * May the Keycloak user {@code userId} ask for support for the account today (P12.1)? Staff (and service
+     * accounts, which carry a staff role) may ask about anyone; a customer only about themselves in their own
+     * account: another account is answered 404 as everywhere, another user of their own account 403.
+     */
+    @WithSession
+    public Uni<Authorization> authorization(String systemId, String userId, Requester requester) {
+        if (!requester.staff()) {
+            if (!requester.mayAccess(systemId)) {
+                return Uni.createFrom().failure(AccountService.notFound(systemId));
+            }
+            if (!userId.equals(requester.subject())) {
+                return Uni.createFrom().failure(ProblemException.forbidden(
+                        "You may only ask about your own authorization, not about another user's."));
+            }
+        }
+        LocalDate today = today();
+        return accounts.findById(systemId).flatMap(account -> account == null
+                ? Uni.createFrom().item(Authorization.decide(null, List.of(), today))
+                : contacts.ofUser(systemId, userId).map(ofUser -> Authorization.decide(account, ofUser, today)));
     }
 
     private Uni<AuthorizedContact> findOfAccount(String systemId, String contactId) {

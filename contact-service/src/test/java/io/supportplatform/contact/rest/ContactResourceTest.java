@@ -34,11 +34,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
 
 @QuarkusTest
+@WithTestResource(KafkaTestResource.class)
 @WithTestResource(OidcTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 class ContactResourceTest {

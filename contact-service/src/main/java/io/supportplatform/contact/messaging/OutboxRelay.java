@@ -1,0 +1,159 @@
+package io.supportplatform.contact.messaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.supportplatform.contact.config.ContactConfig;
+import io.supportplatform.contact.repository.OutboxRepository;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Publishes outbox rows to Kafka, at least once.
+ * <p>
+ * A round claims the oldest pending rows with {@code FOR UPDATE SKIP LOCKED} (so several instances
+ * share the work), sends them one after the other, stops at the first failure (so one account's events
+ * keep their order and a broker outage costs one producer timeout per round, not one per row) and
+ * deletes, in the same transaction, only the rows the broker acknowledged. A crash between the ack and
+ * the commit re-publishes those rows; consumers dedupe on the event id.
+ * <p>
+ * Rounds are started by a nudge right after a state change commits (low latency) and by a periodic
+ * sweep (retries after a Kafka outage, rows left by a stopped instance). Within an instance rounds never
+ * overlap: a nudge during a round just asks for one more round.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final OutboxRepository outbox;
+    private final MutinyEmitter<String> accountEvents;
+    private final Vertx vertx;
+    private final int batchSize;
+    private final Counter published;
+    private final Counter failedAttempts;
+    private final Timer publishLag;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+
+    public OutboxRelay(OutboxRepository outbox, @Channel("account-events") MutinyEmitter<String> accountEvents,
+            Vertx vertx, ContactConfig config, MeterRegistry registry) {
+        this.outbox = outbox;
+        this.accountEvents = accountEvents;
+        this.vertx = vertx;
+        this.batchSize = config.outbox().batchSize();
+        this.published = Counter.builder("contact.outbox.published")
+                .description("Outbox events acknowledged by Kafka")
+                .register(registry);
+        this.failedAttempts = Counter.builder("contact.outbox.publish.failures")
+                .description("Attempts to publish an outbox event that failed (the event stays pending)")
+                .register(registry);
+        this.publishLag = Timer.builder("contact.outbox.publish.lag")
+                .description("Time from writing an outbox event to Kafka acknowledging it")
+                .register(registry);
+    }
+
+    /** Asks for a relay round soon. Never blocks and never fails; safe to call from any thread. */
+    public void nudge() {
+        requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            startRound();
+        }
+    }
+
+    // Not before start-up has wired the Kafka channel, nor during shutdown.
+    @Scheduled(identity = "outbox-sweep", every = "${contact.outbox.sweep-every}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sweep() {
+        nudge();
+    }
+
+    /**
+     * Each round runs on a fresh duplicated Vert.x context: Hibernate Reactive keeps its session there,
+     * and a caller's context (e.g. the request that nudged) must not be shared.
+     */
+    private void startRound() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> {
+            requested.set(false);
+            // deferred: even a synchronous failure must end the round, or the relay would stay "running"
+            Uni.createFrom().deferred(() -> Panache.withTransaction(() -> publishBatch(context)))
+                    .subscribe().with(this::roundDone, failure -> {
+                        LOG.warnf(failure, "Outbox relay round failed; pending events stay for the next round");
+                        roundDone(false);
+                    });
+        });
+    }
+
+    private void roundDone(boolean morePending) {
+        if (morePending) {
+            startRound();
+            return;
+        }
+        running.set(false);
+        // A nudge may have arrived after this round's claim: its rows must not wait for the sweep.
+        if (requested.get() && running.compareAndSet(false, true)) {
+            startRound();
+        }
+    }
+
+    /** @return whether a full batch went out, i.e. more rows are probably pending */
+    private Uni<Boolean> publishBatch(Context context) {
+        Executor onContext = task -> context.runOnContext(ignored -> task.run());
+        return outbox.claimPending(batchSize)
+                .flatMap(claimed -> Multi.createFrom().iterable(claimed)
+                        .onItem().transformToUniAndConcatenate(event -> send(event)
+                                .emitOn(onContext) // the ack arrives on a Kafka thread; Hibernate needs its context back
+                                .replaceWith(event))
+                        .onFailure().invoke(failure -> {
+                            failedAttempts.increment();
+                            LOG.warnf("Cannot publish outbox events now (%s); they stay pending", failure.toString());
+                        })
+                        .onFailure().recoverWithCompletion()
+                        .collect().asList()
+                        .flatMap(sent -> outbox.deletePublished(sent.stream().map(OutboxEvent::getId).toList())
+                                .map(deleted -> sent.size() == batchSize)));
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        Message<String> message = Message.of(event.getPayload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
+                        .withTopic(event.getTopic())
+                        .withKey(event.getAggregateId())
+                        .withHeaders(new RecordHeaders().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(UTF_8)))
+                        .build());
+        return accountEvents.sendMessage(message)
+                // The producer gives up within its delivery timeout; this only guards the row locks (and the
+                // relay, which runs one round at a time) against an ack that never comes.
+                .ifNoItem().after(ACK_TIMEOUT).fail()
+                .invoke(() -> {
+                    published.increment();
+                    publishLag.record(Duration.between(event.getCreatedAt(), Instant.now()));
+                });
+    }
+}

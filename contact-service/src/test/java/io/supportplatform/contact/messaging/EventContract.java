@@ -1,0 +1,44 @@
+package io.supportplatform.contact.messaging;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+
+/** The JSON Schemas in deploy/contracts, the promise every consumer relies on. */
+final class EventContract {
+
+    /** Surefire runs in the module directory; the contracts live at the repository root. */
+    static final Path CONTRACTS = Path.of("..", "deploy", "contracts");
+
+    private final Validator validator;
+
+    private EventContract(JsonObject schema) {
+        this.validator = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT202012)
+                .setBaseUri("https://supportplatform.io/contracts/"));
+    }
+
+    static EventContract of(String schemaFile) {
+        return new EventContract(new JsonObject(read(CONTRACTS.resolve(schemaFile))));
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    OutputUnit validate(JsonObject event) {
+        return validator.validate(event);
+    }
+}
