@@ -1,0 +1,19 @@
+package io.supportplatform.kb.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits of {@code GET /api/kb/search}. */
+@ConfigMapping(prefix = "kb.search")
+public interface SearchConfig {
+
+    /** Longer input is refused: nobody types more, and it bounds the work one request can cause. */
+    @WithDefault("500")
+    int maxQueryLength();
+
+    @WithDefault("10")
+    int defaultLimit();
+
+    @WithDefault("50")
+    int maxLimit();
+}

@@ -1,0 +1,7 @@
+package io.supportplatform.kb.domain;
+
+public enum ArticleStatus {
+    DRAFT,
+    PUBLISHED,
+    RETIRED
+}

@@ -1,0 +1,191 @@
+package io.supportplatform.kb.repository;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import io.supportplatform.kb.domain.Article;
+import io.supportplatform.kb.domain.Language;
+import io.supportplatform.kb.domain.ProductRef;
+import io.supportplatform.kb.domain.SearchHit;
+import io.supportplatform.kb.domain.SearchQuery;
+import io.supportplatform.kb.domain.SearchResult;
+import io.supportplatform.kb.mapping.MarkdownBodies;
+
+/**
+ * The full-text index of all articles (every status and visibility; searches filter), held in memory and
+ * derived from MongoDB: rebuilt at start, updated after every write, BM25-ranked. Every method blocks, so
+ * callers run it on a worker thread, never on the event loop. Searches see a write as soon as
+ * {@link #upsert} returns (near-real-time reader reopened by the {@link SearcherManager}).
+ */
+@Singleton
+public class ArticleIndex implements AutoCloseable {
+
+    private static final String[] FACETS = { IndexFields.CATEGORY, IndexFields.PRODUCT, IndexFields.LANGUAGE };
+    private static final int SNIPPET_PASSAGES = 2;
+
+    private final Analyzer analyzer = IndexFields.perField();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /** The version each article is indexed at, so a late, older update never replaces a newer one. */
+    private final Map<String, Long> indexedVersions = new ConcurrentHashMap<>();
+    private volatile boolean ready;
+
+    public ArticleIndex() {
+        try {
+            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the whole index with these articles. */
+    public synchronized void rebuild(Iterable<Article> articles) {
+        try {
+            writer.deleteAll();
+            indexedVersions.clear();
+            for (Article article : articles) {
+                writer.addDocument(toDocument(article));
+                indexedVersions.put(article.id(), article.version());
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            ready = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Indexes this state of the article unless a newer one is already indexed. */
+    public synchronized void upsert(Article article) {
+        Long indexed = indexedVersions.get(article.id());
+        if (indexed != null && indexed >= article.version()) {
+            return;
+        }
+        try {
+            writer.updateDocument(new Term(IndexFields.ID, article.id()), toDocument(article));
+            indexedVersions.put(article.id(), article.version());
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    public int size() {
+        return indexedVersions.size();
+    }
+
+    public SearchResult search(SearchQuery search) {
+        Query query = SearchQueries.build(search);
+        if (query == null) {
+            return SearchResult.empty();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Object[] collected = searcher.search(query, new MultiCollectorManager(
+                        new TopScoreDocCollectorManager(search.limit(), Integer.MAX_VALUE), new FacetCounter(FACETS)));
+                TopDocs top = (TopDocs) collected[0];
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) collected[1];
+                return new SearchResult(top.totalHits.value, hits(searcher, query, top), facets);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
+        String[] bodies = Arrays.stream(Language.values()).map(IndexFields::body).toArray(String[]::new);
+        int[] passages = new int[bodies.length];
+        Arrays.fill(passages, SNIPPET_PASSAGES);
+        // Escaping formatter: the body text is HTML-escaped, only our <mark> tags are markup.
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .build();
+        Map<String, String[]> snippets = highlighter.highlightFields(bodies, query, top, passages);
+        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            ScoreDoc scoreDoc = top.scoreDocs[i];
+            Document stored = searcher.storedFields().document(scoreDoc.doc);
+            Language language = Language.ofCode(stored.get(IndexFields.LANGUAGE));
+            String snippet = snippets.get(IndexFields.body(language))[i];
+            hits.add(new SearchHit(stored.get(IndexFields.ID), stored.get(IndexFields.title(language)), language,
+                    stored.get(IndexFields.CATEGORY), List.of(stored.getValues(IndexFields.PRODUCT)),
+                    scoreDoc.score, snippet == null ? "" : snippet));
+        }
+        return hits;
+    }
+
+    private static Document toDocument(Article article) {
+        Language language = article.language();
+        Document document = new Document();
+        document.add(new StringField(IndexFields.ID, article.id(), Store.YES));
+        keyword(document, IndexFields.LANGUAGE, language.code());
+        keyword(document, IndexFields.CATEGORY, article.content().category());
+        Set<String> products = new LinkedHashSet<>();
+        article.content().products().stream().map(ProductRef::name).forEach(products::add);
+        products.forEach(p -> keyword(document, IndexFields.PRODUCT, p));
+        article.content().platforms().forEach(p -> document.add(new StringField(IndexFields.PLATFORM, p, Store.NO)));
+        document.add(new StringField(IndexFields.VISIBILITY, article.visibility().name(), Store.NO));
+        document.add(new StringField(IndexFields.STATUS, article.status().name(), Store.NO));
+        document.add(new TextField(IndexFields.title(language), article.title(), Store.YES));
+        document.add(new TextField(IndexFields.body(language), MarkdownBodies.plainText(article.content().body()),
+                Store.YES));
+        return document;
+    }
+
+    /** Filterable, shown in hits (stored) and counted as a facet (doc values). */
+    private static void keyword(Document document, String field, String value) {
+        document.add(new StringField(field, value, Store.YES));
+        document.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

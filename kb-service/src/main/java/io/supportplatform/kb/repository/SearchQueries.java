@@ -1,0 +1,183 @@
+package io.supportplatform.kb.repository;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import io.supportplatform.kb.domain.ArticleStatus;
+import io.supportplatform.kb.domain.Audience;
+import io.supportplatform.kb.domain.Language;
+import io.supportplatform.kb.domain.SearchQuery;
+import io.supportplatform.kb.domain.Visibility;
+
+/**
+ * Turns what a user typed into a Lucene query. The text never goes through a query parser: it is split into
+ * quoted phrases and loose words, run through each language's analyzer, and the query is built from the
+ * resulting terms, so Lucene syntax in the input ({@code title:x AND (}) is just more words.
+ */
+final class SearchQueries {
+
+    static final float TITLE_BOOST = 2.5f;
+    private static final float FUZZY_WEIGHT = 0.4f;
+    /** Keeps the expanded query far below Lucene's clause limit whatever the input (at most 500 chars). */
+    static final int MAX_TERMS = 24;
+    private static final int MAX_FUZZY_TERMS = 8;
+    private static final int FUZZY_EXPANSIONS = 16;
+
+    private SearchQueries() {
+    }
+
+    /** @return the query, or null when the text has no searchable word (e.g. only stop words or punctuation) */
+    static Query build(SearchQuery search) {
+        Text text = Text.split(search.text());
+        BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+        boolean matchable = false;
+        for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
+            Query inLanguage = forLanguage(text, language);
+            if (inLanguage != null) {
+                anyLanguage.add(inLanguage, Occur.SHOULD);
+                matchable = true;
+            }
+        }
+        if (!matchable) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(anyLanguage.build(), Occur.MUST);
+        search.language().ifPresent(l -> query.add(keyword(IndexFields.LANGUAGE, l.code()), Occur.FILTER));
+        search.product().ifPresent(p -> query.add(keyword(IndexFields.PRODUCT, p), Occur.FILTER));
+        search.platform().ifPresent(p -> query.add(keyword(IndexFields.PLATFORM, p), Occur.FILTER));
+        search.category().ifPresent(c -> query.add(keyword(IndexFields.CATEGORY, c), Occur.FILTER));
+        if (search.audience() == Audience.CUSTOMER) {
+            // In the query itself, so no hit, count or facet ever reflects an article a customer may not read.
+            query.add(keyword(IndexFields.STATUS, ArticleStatus.PUBLISHED.name()), Occur.FILTER);
+            query.add(keyword(IndexFields.VISIBILITY, Visibility.PUBLIC.name()), Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    private static Query forLanguage(Text text, Language language) {
+        Analyzer analyzer = IndexFields.analyzer(language);
+        String title = IndexFields.title(language);
+        String body = IndexFields.body(language);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        int terms = 0;
+        boolean any = false;
+        for (String phrase : text.phrases()) {
+            List<Positioned> tokens = analyze(analyzer, body, phrase);
+            if (tokens.isEmpty() || terms + tokens.size() > MAX_TERMS) {
+                continue;
+            }
+            terms += tokens.size();
+            // A quoted phrase must occur as written (after analysis), in the title or the body.
+            query.add(new BooleanQuery.Builder()
+                    .add(new BoostQuery(phrase(title, tokens), TITLE_BOOST), Occur.SHOULD)
+                    .add(phrase(body, tokens), Occur.SHOULD)
+                    .build(), Occur.MUST);
+            any = true;
+        }
+        Set<String> words = new LinkedHashSet<>();
+        analyze(analyzer, body, text.words()).forEach(t -> words.add(t.term()));
+        int fuzzy = 0;
+        for (String word : words) {
+            if (terms++ >= MAX_TERMS) {
+                break;
+            }
+            boolean typoTolerant = word.length() >= 5 && fuzzy++ < MAX_FUZZY_TERMS;
+            query.add(word(title, body, word, typoTolerant), Occur.SHOULD);
+            any = true;
+        }
+        return any ? query.build() : null;
+    }
+
+    /** Exact matches score fully; near misses (1 edit, 2 for long words) count less, so typos still find. */
+    private static Query word(String title, String body, String word, boolean typoTolerant) {
+        BooleanQuery.Builder clause = new BooleanQuery.Builder()
+                .add(new BoostQuery(new TermQuery(new Term(title, word)), TITLE_BOOST), Occur.SHOULD)
+                .add(new TermQuery(new Term(body, word)), Occur.SHOULD);
+        if (typoTolerant) {
+            int edits = word.length() >= 8 ? 2 : 1;
+            clause.add(new BoostQuery(fuzzy(title, word, edits), TITLE_BOOST * FUZZY_WEIGHT), Occur.SHOULD);
+            clause.add(new BoostQuery(fuzzy(body, word, edits), FUZZY_WEIGHT), Occur.SHOULD);
+        }
+        return clause.build();
+    }
+
+    private static Query fuzzy(String field, String word, int edits) {
+        return new FuzzyQuery(new Term(field, word), edits, 1, FUZZY_EXPANSIONS, true);
+    }
+
+    private static Query phrase(String field, List<Positioned> tokens) {
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.get(0).term()));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        tokens.forEach(t -> phrase.add(new Term(field, t.term()), t.position()));
+        return phrase.build();
+    }
+
+    private static Query keyword(String field, String value) {
+        return new TermQuery(new Term(field, value));
+    }
+
+    private static List<Positioned> analyze(Analyzer analyzer, String field, String text) {
+        List<Positioned> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                tokens.add(new Positioned(term.toString(), position));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // analysis of an in-memory string does not do I/O
+        }
+        return tokens;
+    }
+
+    private record Positioned(String term, int position) {
+    }
+
+    /** The input split at double quotes: text between a pair is a phrase; an unpaired quote is ignored. */
+    record Text(List<String> phrases, String words) {
+
+        static Text split(String input) {
+            List<Integer> quotes = new ArrayList<>();
+            for (int i = 0; i < input.length(); i++) {
+                if (input.charAt(i) == '"') {
+                    quotes.add(i);
+                }
+            }
+            List<String> phrases = new ArrayList<>();
+            StringBuilder words = new StringBuilder();
+            int from = 0;
+            for (int k = 0; k + 1 < quotes.size(); k += 2) {
+                int open = quotes.get(k);
+                int close = quotes.get(k + 1);
+                words.append(input, from, open).append(' ');
+                phrases.add(input.substring(open + 1, close));
+                from = close + 1;
+            }
+            words.append(input.substring(from).replace('"', ' '));
+            return new Text(phrases, words.toString());
+        }
+    }
+}

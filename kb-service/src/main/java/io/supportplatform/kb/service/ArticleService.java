@@ -1,0 +1,111 @@
+package io.supportplatform.kb.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.supportplatform.kb.domain.Article;
+import io.supportplatform.kb.domain.ArticleContent;
+import io.supportplatform.kb.domain.Audience;
+import io.supportplatform.kb.domain.SearchQuery;
+import io.supportplatform.kb.domain.SearchResult;
+import io.supportplatform.kb.repository.ArticleIndex;
+import io.supportplatform.kb.repository.ArticleRepository;
+import io.supportplatform.problem.ProblemException;
+
+/**
+ * Writing and reading articles (P1.1). MongoDB is the record; after each successful write the search index is
+ * updated before the caller gets an answer, so a writer finds its own change at once. Index work runs on a
+ * worker thread.
+ */
+@ApplicationScoped
+public class ArticleService {
+
+    private final ArticleRepository repository;
+    private final ArticleIndex index;
+    private final Clock clock;
+
+    public ArticleService(ArticleRepository repository, ArticleIndex index) {
+        this.repository = repository;
+        this.index = index;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Uni<Article> create(ArticleContent content, String author) {
+        Article draft = Article.draft(UUID.randomUUID().toString(), content, author, now());
+        return repository.insert(draft).call(this::indexed);
+    }
+
+    /** @param expectedVersion the version the editor started from; a different stored version is a conflict */
+    public Uni<Article> revise(String id, long expectedVersion, ArticleContent content, String editor) {
+        return change(id, Optional.of(expectedVersion), article -> article.revise(content, editor, now()));
+    }
+
+    public Uni<Article> publish(String id, Optional<Long> expectedVersion, String editor) {
+        return change(id, expectedVersion, article -> article.publish(editor, now()));
+    }
+
+    public Uni<Article> retire(String id, Optional<Long> expectedVersion) {
+        return change(id, expectedVersion, article -> article.retire(now()));
+    }
+
+    /** An article the audience may not read is answered as missing, never as forbidden. */
+    public Uni<Article> read(String id, Audience audience) {
+        return repository.findById(id)
+                .map(article -> article != null && audience.mayRead(article) ? article : null)
+                .onItem().ifNull().failWith(() -> notFound(id));
+    }
+
+    public Uni<SearchResult> search(SearchQuery query) {
+        return Uni.createFrom().item(() -> index.search(query))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Uni<Article> change(String id, Optional<Long> expectedVersion, UnaryOperator<Article> step) {
+        return repository.findById(id)
+                .onItem().ifNull().failWith(() -> notFound(id))
+                .chain(current -> {
+                    if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
+                        return Uni.createFrom().failure(stale(id, expectedVersion.get(), current.version()));
+                    }
+                    Article next;
+                    try {
+                        next = step.apply(current);
+                    } catch (IllegalStateException e) {
+                        return Uni.createFrom().failure(ProblemException.conflict(e.getMessage()));
+                    }
+                    return repository.replace(current.version(), next)
+                            .chain(written -> written ? Uni.createFrom().item(next)
+                                    : Uni.createFrom().failure(ProblemException.conflict(
+                                            "Article " + id + " was changed by someone else meanwhile; reload it.")));
+                })
+                .call(this::indexed);
+    }
+
+    private Uni<Void> indexed(Article article) {
+        return Uni.createFrom().<Void>item(() -> {
+            index.upsert(article);
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS); // what MongoDB dates can hold
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("There is no article " + id + ".");
+    }
+
+    private static ProblemException stale(String id, long expected, long current) {
+        return ProblemException.conflict("Article " + id + " is at version " + current + ", not " + expected
+                + "; reload it and apply your change again.");
+    }
+}
