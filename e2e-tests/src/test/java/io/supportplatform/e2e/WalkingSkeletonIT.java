@@ -107,9 +107,15 @@ class WalkingSkeletonIT {
 
     @Test
     void anotherAccountsTicketAndClocksAreNotFound() {
+        // Severity 3 carries the P5 items the default configuration asks for at that severity.
         String ticketId = given().auth().oauth2(token("jonas")).contentType(ContentType.JSON)
                 .body(Map.of("systemId", "100001", "severity", 3, "subject", "Report export slow",
-                        "description", "The monthly export takes an hour."))
+                        "description", "The monthly export takes an hour.",
+                        "products", List.of(Map.of("name", "Asset Manager", "version", "12.4", "patches", List.of("12.4.2"))),
+                        "platforms", List.of(Map.of("name", "Windows Server", "version", "2022")),
+                        "environment", "Two application servers, PostgreSQL 16, 800 managed devices.",
+                        "reproductionSteps", "Reports > Monthly > Export as CSV.",
+                        "desiredResult", "The export finishes within a few minutes."))
                 .post("/api/tickets").then().statusCode(201).extract().path("id");
         String maria = token("maria");
         given().auth().oauth2(maria).get("/api/tickets/{id}", ticketId)
