@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supportplatform.contact.domain.AuthorizedContact;
 import io.supportplatform.contact.domain.CustomerAccount;
 import io.supportplatform.contact.domain.Requester;
+import io.supportplatform.outbox.CloudEvent;
+import io.supportplatform.outbox.OutboxEvent;
 
 /**
  * Turns what happened to an account or its contacts into outbox rows carrying complete CloudEvents. Each takes
@@ -18,6 +20,8 @@ import io.supportplatform.contact.domain.Requester;
  */
 @ApplicationScoped
 public class AccountEvents {
+
+    static final String SOURCE = "/contact-service";
 
     private final ObjectMapper objectMapper;
 
@@ -53,7 +57,7 @@ public class AccountEvents {
 
     private OutboxEvent outboxEvent(CustomerAccount account, String topic, String type, Instant time, Object data) {
         UUID eventId = UUID.randomUUID();
-        CloudEvent<Object> event = CloudEvent.of(eventId, type, time, account.getSystemId(), data);
+        CloudEvent<Object> event = CloudEvent.of(eventId, type, SOURCE, time, account.getSystemId(), data);
         try {
             return new OutboxEvent(eventId, account.getSystemId(), topic, type, objectMapper.writeValueAsString(event),
                     time);

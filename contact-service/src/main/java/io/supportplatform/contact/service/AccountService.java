@@ -18,11 +18,11 @@ import io.supportplatform.contact.domain.CustomerAccount;
 import io.supportplatform.contact.domain.Requester;
 import io.supportplatform.contact.messaging.AccountEvents;
 import io.supportplatform.contact.messaging.CustomerAccountChanged;
-import io.supportplatform.contact.messaging.OutboxRelay;
 import io.supportplatform.contact.repository.AuditEntryRepository;
 import io.supportplatform.contact.repository.AuthorizedContactRepository;
 import io.supportplatform.contact.repository.CustomerAccountRepository;
-import io.supportplatform.contact.repository.OutboxRepository;
+import io.supportplatform.outbox.OutboxRelay;
+import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 
 @ApplicationScoped

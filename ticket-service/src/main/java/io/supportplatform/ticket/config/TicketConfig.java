@@ -1,17 +1,13 @@
 package io.supportplatform.ticket.config;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.supportplatform.ticket.domain.FilingItem;
 
 @ConfigMapping(prefix = "ticket")
 public interface TicketConfig {
-
-    Outbox outbox();
 
     Filing filing();
 
@@ -29,19 +25,5 @@ public interface TicketConfig {
         default Set<FilingItem> requiredAt(int severity) {
             return required().getOrDefault(severity, Set.of());
         }
-    }
-
-    interface Outbox {
-
-        /** How many pending events one relay run claims (and locks) at most. */
-        @WithDefault("100")
-        int batchSize();
-
-        /**
-         * How often the relay sweeps for pending events besides the nudge after each commit: picks up
-         * what an earlier attempt could not publish (e.g. Kafka down) or another instance left behind.
-         * Read by the {@code @Scheduled} sweep.
-         */
-        Duration sweepEvery();
     }
 }

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.supportplatform.outbox.CloudEvent;
+import io.supportplatform.outbox.OutboxEvent;
 import io.supportplatform.ticket.domain.Reply;
 import io.supportplatform.ticket.domain.Ticket;
 import io.supportplatform.ticket.domain.TicketStatus;
@@ -16,6 +18,8 @@ import io.supportplatform.ticket.domain.TicketStatus;
 /** Turns what happened to a ticket into outbox rows carrying complete CloudEvents. */
 @ApplicationScoped
 public class TicketEvents {
+
+    static final String SOURCE = "/ticket-service";
 
     private final ObjectMapper objectMapper;
 
@@ -54,9 +58,9 @@ public class TicketEvents {
 
     private OutboxEvent outboxEvent(Ticket ticket, String topic, String type, Instant time, Object data) {
         UUID eventId = UUID.randomUUID();
-        CloudEvent<Object> event = CloudEvent.of(eventId, type, time, ticket.getId().toString(), data);
+        CloudEvent<Object> event = CloudEvent.of(eventId, type, SOURCE, time, ticket.getId().toString(), data);
         try {
-            return new OutboxEvent(eventId, ticket.getId(), topic, type, objectMapper.writeValueAsString(event), time);
+            return new OutboxEvent(eventId, ticket.getId().toString(), topic, type, objectMapper.writeValueAsString(event), time);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize " + type + " of ticket " + ticket.getId(), e);
         }

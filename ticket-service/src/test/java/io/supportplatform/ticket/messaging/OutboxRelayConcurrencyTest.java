@@ -68,7 +68,7 @@ class OutboxRelayConcurrencyTest {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into outbox_event (id, aggregate_id, topic, type, payload, created_at) values (?, ?, ?, ?, ?, ?)")) {
                 insert.setObject(1, eventId);
-                insert.setObject(2, aggregateId);
+                insert.setString(2, aggregateId.toString());
                 insert.setString(3, TOPIC);
                 insert.setString(4, "io.supportplatform.relay-test.v1");
                 insert.setString(5, "{\"id\":\"" + eventId + "\"}");

@@ -27,7 +27,7 @@ final class OutboxTable {
         try (Connection connection = connect();
                 PreparedStatement query = connection.prepareStatement(
                         "select count(*) from outbox_event where aggregate_id = ?")) {
-            query.setObject(1, aggregateId);
+            query.setString(1, aggregateId.toString());
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getInt(1);

@@ -44,6 +44,6 @@ class OperationsEndpointsTest {
     void prometheusMetricsIncludeTheOutboxRelay() {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
-                .body(containsString("ticket_outbox_published_total"));
+                .body(containsString("outbox_published_total"));
     }
 }

@@ -1,4 +1,4 @@
-package io.supportplatform.contact.messaging;
+package io.supportplatform.outbox;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -25,8 +25,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.supportplatform.contact.config.ContactConfig;
-import io.supportplatform.contact.repository.OutboxRepository;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -34,7 +32,7 @@ import io.vertx.core.Vertx;
  * Publishes outbox rows to Kafka, at least once.
  * <p>
  * A round claims the oldest pending rows with {@code FOR UPDATE SKIP LOCKED} (so several instances
- * share the work), sends them one after the other, stops at the first failure (so one account's events
+ * share the work), sends them one after the other, stops at the first failure (so one aggregate's events
  * keep their order and a broker outage costs one producer timeout per round, not one per row) and
  * deletes, in the same transaction, only the rows the broker acknowledged. A crash between the ack and
  * the commit re-publishes those rows; consumers dedupe on the event id.
@@ -42,6 +40,9 @@ import io.vertx.core.Vertx;
  * Rounds are started by a nudge right after a state change commits (low latency) and by a periodic
  * sweep (retries after a Kafka outage, rows left by a stopped instance). Within an instance rounds never
  * overlap: a nudge during a round just asks for one more round.
+ * <p>
+ * Records go to the {@code outbox} channel ({@code mp.messaging.outgoing.outbox.*}, configured by each service);
+ * the topic comes from the row.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -50,7 +51,7 @@ public class OutboxRelay {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final OutboxRepository outbox;
-    private final MutinyEmitter<String> accountEvents;
+    private final MutinyEmitter<String> emitter;
     private final Vertx vertx;
     private final int batchSize;
     private final Counter published;
@@ -60,19 +61,19 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    public OutboxRelay(OutboxRepository outbox, @Channel("account-events") MutinyEmitter<String> accountEvents,
-            Vertx vertx, ContactConfig config, MeterRegistry registry) {
+    public OutboxRelay(OutboxRepository outbox, @Channel("outbox") MutinyEmitter<String> emitter, Vertx vertx,
+            OutboxConfig config, MeterRegistry registry) {
         this.outbox = outbox;
-        this.accountEvents = accountEvents;
+        this.emitter = emitter;
         this.vertx = vertx;
-        this.batchSize = config.outbox().batchSize();
-        this.published = Counter.builder("contact.outbox.published")
+        this.batchSize = config.batchSize();
+        this.published = Counter.builder("outbox.published")
                 .description("Outbox events acknowledged by Kafka")
                 .register(registry);
-        this.failedAttempts = Counter.builder("contact.outbox.publish.failures")
+        this.failedAttempts = Counter.builder("outbox.publish.failures")
                 .description("Attempts to publish an outbox event that failed (the event stays pending)")
                 .register(registry);
-        this.publishLag = Timer.builder("contact.outbox.publish.lag")
+        this.publishLag = Timer.builder("outbox.publish.lag")
                 .description("Time from writing an outbox event to Kafka acknowledging it")
                 .register(registry);
     }
@@ -86,7 +87,7 @@ public class OutboxRelay {
     }
 
     // Not before start-up has wired the Kafka channel, nor during shutdown.
-    @Scheduled(identity = "outbox-sweep", every = "${contact.outbox.sweep-every}",
+    @Scheduled(identity = "outbox-sweep", every = "${outbox.sweep-every}",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         nudge();
@@ -147,7 +148,7 @@ public class OutboxRelay {
                         .withKey(event.getAggregateId())
                         .withHeaders(new RecordHeaders().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(UTF_8)))
                         .build());
-        return accountEvents.sendMessage(message)
+        return emitter.sendMessage(message)
                 // The producer gives up within its delivery timeout; this only guards the row locks (and the
                 // relay, which runs one round at a time) against an ack that never comes.
                 .ifNoItem().after(ACK_TIMEOUT).fail()

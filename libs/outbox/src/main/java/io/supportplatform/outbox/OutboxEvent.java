@@ -1,4 +1,4 @@
-package io.supportplatform.contact.messaging;
+package io.supportplatform.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,8 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * An event waiting to be published, written in the same transaction as the change it reports (transactional
- * outbox). The relay deletes the row once Kafka has acknowledged the record.
+ * An event waiting to be published, written in the same transaction as the state change it reports
+ * (transactional outbox). The relay deletes the row once Kafka has acknowledged the record.
  */
 @Entity
 @Table(name = "outbox_event")
@@ -20,14 +20,17 @@ public class OutboxEvent {
     @Id
     private UUID id;
 
-    /** The account's system ID, the Kafka record key, so one account's events stay on one partition. */
+    /**
+     * The id of the aggregate the event is about (a ticket's id, an account's system ID): the Kafka record key,
+     * so one aggregate's events stay on one partition, in order.
+     */
     @Column(name = "aggregate_id", nullable = false, updatable = false)
     private String aggregateId;
 
     @Column(nullable = false, updatable = false)
     private String topic;
 
-    /** The CloudEvent type, e.g. {@code io.supportplatform.contact-authorized.v1}. */
+    /** The CloudEvent type, e.g. {@code io.supportplatform.ticket-created.v1}. */
     @Column(nullable = false, updatable = false)
     private String type;
 

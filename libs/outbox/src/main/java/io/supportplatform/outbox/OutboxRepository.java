@@ -1,4 +1,4 @@
-package io.supportplatform.ticket.repository;
+package io.supportplatform.outbox;
 
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.supportplatform.ticket.messaging.OutboxEvent;
 
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
