@@ -26,6 +26,8 @@ import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.OutputUnit;
+import io.supportplatform.devstack.testing.PublishedEvents;
+import io.supportplatform.devstack.testing.EventContract;
 
 /** Changes to accounts and contacts reach Kafka as the contracts in deploy/contracts describe them. */
 @QuarkusTest

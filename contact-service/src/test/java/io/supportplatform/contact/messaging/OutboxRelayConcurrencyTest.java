@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
+import io.supportplatform.devstack.testing.PublishedEvents;
 
 /**
  * Several instances share one outbox: rows another instance has claimed are skipped, not waited for, and they

@@ -14,6 +14,7 @@ import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.vertx.core.json.JsonObject;
+import io.supportplatform.devstack.testing.PublishedEvents;
 
 /** The transactional outbox keeps contacts changeable while Kafka is down, and no event is lost. */
 @QuarkusTest

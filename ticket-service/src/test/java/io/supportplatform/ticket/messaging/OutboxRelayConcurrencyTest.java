@@ -22,6 +22,7 @@ import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.devstack.testing.PublishedEvents;
 
 /**
  * Several instances share one outbox: rows another instance has claimed are skipped, not waited for, and

@@ -17,6 +17,7 @@ import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.devstack.testing.PublishedEvents;
 
 /** The transactional outbox keeps filing available while Kafka is down, and nothing is lost. */
 @QuarkusTest

@@ -29,6 +29,8 @@ import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.OutputUnit;
+import io.supportplatform.devstack.testing.PublishedEvents;
+import io.supportplatform.devstack.testing.EventContract;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)

@@ -30,6 +30,8 @@ import io.supportplatform.devstack.testing.TestTokens;
 import io.supportplatform.ticket.Filings;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.OutputUnit;
+import io.supportplatform.devstack.testing.PublishedEvents;
+import io.supportplatform.devstack.testing.EventContract;
 
 /** Every change of a ticket reaches Kafka as its documented event, with the ticket's next sequence number. */
 @QuarkusTest

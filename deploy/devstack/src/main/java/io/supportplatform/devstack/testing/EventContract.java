@@ -1,4 +1,4 @@
-package io.supportplatform.ticket.messaging;
+package io.supportplatform.devstack.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +12,11 @@ import io.vertx.json.schema.JsonSchemaOptions;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 
-/** The JSON Schemas in deploy/contracts, the promise every consumer relies on. */
-final class EventContract {
+/** The JSON Schemas in deploy/contracts, the promise every consumer relies on (needs io.vertx:vertx-json-schema on the test classpath). */
+public final class EventContract {
 
     /** Surefire runs in the module directory; the contracts live at the repository root. */
-    static final Path CONTRACTS = Path.of("..", "deploy", "contracts");
+    public static final Path CONTRACTS = Path.of("..", "deploy", "contracts");
 
     private final Validator validator;
 
@@ -26,11 +26,11 @@ final class EventContract {
                 .setBaseUri("https://supportplatform.io/contracts/"));
     }
 
-    static EventContract of(String schemaFile) {
+    public static EventContract of(String schemaFile) {
         return new EventContract(new JsonObject(read(CONTRACTS.resolve(schemaFile))));
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
@@ -38,7 +38,7 @@ final class EventContract {
         }
     }
 
-    OutputUnit validate(JsonObject event) {
+    public OutputUnit validate(JsonObject event) {
         return validator.validate(event);
     }
 }
