@@ -264,6 +264,8 @@ public final class DevStack implements AutoCloseable {
         env.put("POSTGRES_PASSWORD", postgresPassword);
         env.put("MONGODB_URI", mongoUri);
         env.put("OIDC_AUTH_SERVER_URL", issuerUrl);
+        // The local run and the end-to-end tests start with the demo accounts, contacts and articles.
+        env.put("DEMO_DATA", "true");
         for (Service service : Service.values()) {
             if (service.urlVariable() != null) {
                 env.put(service.urlVariable(), "http://localhost:" + serviceUrlPort(service));
