@@ -1,11 +1,13 @@
 package io.supportplatform.ticket.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -84,8 +86,22 @@ public class Ticket {
     @Column(name = "last_event_sequence", nullable = false)
     private long lastEventSequence;
 
+    /** The support queue the ticket waits in; every ticket starts in the first-level queue. */
+    @Column(nullable = false)
+    private String queue = INTAKE_QUEUE;
+
+    /** Username of the support user working the ticket; null while nobody is. */
+    private String assignee;
+
+    /** Escalation to development (P10) and the fix that follows (P11). */
+    @Embedded
+    private DevelopmentTracking development = new DevelopmentTracking();
+
     @Version
     private long version;
+
+    /** The queue new tickets start in; ticket.work.queues must list it. */
+    public static final String INTAKE_QUEUE = "FIRST_LEVEL";
 
     protected Ticket() {
         // for Hibernate
@@ -142,6 +158,57 @@ public class Ticket {
         updatedAt = now;
     }
 
+    /**
+     * Puts the ticket into a queue and hands it to a support user (or to nobody).
+     *
+     * @return whether anything changed
+     */
+    public boolean assign(String queue, Optional<String> assignee, Instant now) {
+        if (this.queue.equals(queue) && Optional.ofNullable(this.assignee).equals(assignee)) {
+            return false;
+        }
+        this.queue = queue;
+        this.assignee = assignee.orElse(null);
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * Re-rates how badly the customer is affected (P8); the caller has checked the ticket is still being worked.
+     *
+     * @return the severity it had before
+     */
+    public Severity changeSeverity(Severity target, Instant now) {
+        Severity previous = severity;
+        severity = target;
+        updatedAt = now;
+        return previous;
+    }
+
+    /** Starts the next round of escalation to development (P10.1) and returns its number. */
+    public int escalateToDevelopment(Instant now) {
+        updatedAt = now;
+        return development.escalate();
+    }
+
+    /** P11.1: the estimated fix date the customer is told. */
+    public void estimateFix(LocalDate date, Instant now) {
+        development.estimate(date);
+        updatedAt = now;
+    }
+
+    /** P11.2: the hotfix for this ticket was released as the given version or patch id. */
+    public void releaseHotfix(String hotfixVersion, Instant now) {
+        development.release(hotfixVersion, now);
+        updatedAt = now;
+    }
+
+    /** P11.2: the outcome of verifying the released hotfix. */
+    public void verifyHotfix(boolean passed, Instant now) {
+        development.verify(passed, now);
+        updatedAt = now;
+    }
+
     public boolean belongsTo(String systemId) {
         return this.systemId.equals(systemId);
     }
@@ -191,6 +258,18 @@ public class Ticket {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public Optional<String> getAssignee() {
+        return Optional.ofNullable(assignee);
+    }
+
+    public DevelopmentTracking getDevelopment() {
+        return development;
     }
 
     public long getVersion() {

@@ -46,7 +46,8 @@ public final class TicketMapper {
                 details.products(), details.platforms(), details.environment().orElse(null),
                 details.reproductionSteps().orElse(null), details.affectedDevices(), details.errorMessages(),
                 details.desiredResult().orElse(null), details.specialCircumstances().orElse(null),
-                ticket.getCreatedBy(), ticket.getCreatedAt(), ticket.getUpdatedAt());
+                ticket.getCreatedBy(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getQueue(),
+                ticket.getAssignee().orElse(null), WorkMapper.toResponse(ticket.getDevelopment()));
     }
 
     public static ReplyResponse toResponse(Reply reply) {

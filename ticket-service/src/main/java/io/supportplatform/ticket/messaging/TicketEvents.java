@@ -1,6 +1,7 @@
 package io.supportplatform.ticket.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,7 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.supportplatform.outbox.CloudEvent;
 import io.supportplatform.outbox.OutboxEvent;
+import io.supportplatform.ticket.domain.DevelopmentEscalation;
+import io.supportplatform.ticket.domain.DevelopmentTracking;
+import io.supportplatform.ticket.domain.EscalationRequest;
+import io.supportplatform.ticket.domain.HotfixStatus;
+import io.supportplatform.ticket.domain.PhoneContact;
 import io.supportplatform.ticket.domain.Reply;
+import io.supportplatform.ticket.domain.Severity;
 import io.supportplatform.ticket.domain.Ticket;
 import io.supportplatform.ticket.domain.TicketStatus;
 
@@ -54,6 +61,69 @@ public class TicketEvents {
                 ticket.getTicketNumber(), ticket.getSystemId(), from.name(), ticket.getStatus().name(),
                 reason.orElse(null), changedBy, changedAt);
         return outboxEvent(ticket, TicketStatusChanged.TOPIC, TicketStatusChanged.TYPE, changedAt, data);
+    }
+
+    public OutboxEvent severityChanged(Ticket ticket, Severity from, String reason, String changedBy,
+            Instant changedAt) {
+        TicketSeverityChanged data = new TicketSeverityChanged(ticket.nextEventSequence(), ticket.getId(),
+                ticket.getTicketNumber(), ticket.getSystemId(), from.level(), ticket.getSeverity().level(), reason,
+                changedBy, changedAt);
+        return outboxEvent(ticket, TicketSeverityChanged.TOPIC, TicketSeverityChanged.TYPE, changedAt, data);
+    }
+
+    public OutboxEvent assigned(Ticket ticket, String assignedBy, Instant assignedAt) {
+        TicketAssigned data = new TicketAssigned(ticket.nextEventSequence(), ticket.getId(), ticket.getTicketNumber(),
+                ticket.getSystemId(), ticket.getAssignee().orElse(null), ticket.getQueue(), assignedBy, assignedAt);
+        return outboxEvent(ticket, TicketAssigned.TOPIC, TicketAssigned.TYPE, assignedAt, data);
+    }
+
+    public OutboxEvent escalationRequested(Ticket ticket, EscalationRequest request) {
+        EscalationRequested data = new EscalationRequested(ticket.nextEventSequence(), ticket.getId(),
+                ticket.getTicketNumber(), ticket.getSystemId(), request.getId(), request.getKind().name(),
+                request.getMessage().orElse(null), ticket.getSeverity().level(), request.getRequestedBy(),
+                request.getRequestedAt());
+        return outboxEvent(ticket, EscalationRequested.TOPIC, EscalationRequested.TYPE, request.getRequestedAt(),
+                data);
+    }
+
+    public OutboxEvent phoneContactLogged(Ticket ticket, PhoneContact call) {
+        PhoneContactLogged data = new PhoneContactLogged(ticket.nextEventSequence(), ticket.getId(),
+                ticket.getTicketNumber(), ticket.getSystemId(), call.getId(), call.getTier().name(),
+                call.getDirection().name(), call.getCalledAt(), call.getContactName(), call.getSummary().orElse(null),
+                call.getLoggedBy(), call.getLoggedAt());
+        return outboxEvent(ticket, PhoneContactLogged.TOPIC, PhoneContactLogged.TYPE, call.getLoggedAt(), data);
+    }
+
+    /** Goes into the same transaction right after the {@code ticket-status-changed} to RESOLVED. */
+    public OutboxEvent resolved(Ticket ticket, Optional<String> resolution, List<String> linkedArticleIds,
+            String resolvedBy, Instant resolvedAt) {
+        TicketResolved data = new TicketResolved(ticket.nextEventSequence(), ticket.getId(), ticket.getTicketNumber(),
+                ticket.getSystemId(), ticket.getSeverity().level(), ticket.getSubject(),
+                ticket.getDetails().products().stream()
+                        .map(product -> new TicketResolved.NameVersion(product.name(), product.version())).toList(),
+                ticket.getDetails().platforms().stream()
+                        .map(platform -> new TicketResolved.NameVersion(platform.name(), platform.version())).toList(),
+                resolution.orElse(null), List.copyOf(linkedArticleIds), resolvedBy, resolvedAt);
+        return outboxEvent(ticket, TicketResolved.TOPIC, TicketResolved.TYPE, resolvedAt, data);
+    }
+
+    public OutboxEvent developmentEscalated(Ticket ticket, DevelopmentEscalation escalation) {
+        TicketDevelopmentEscalated data = new TicketDevelopmentEscalated(ticket.nextEventSequence(), ticket.getId(),
+                ticket.getTicketNumber(), ticket.getSystemId(), escalation.getId(), escalation.getRound(),
+                escalation.getReason(), escalation.getDevelopmentReference(), escalation.getEscalatedBy(),
+                escalation.getEscalatedAt());
+        return outboxEvent(ticket, TicketDevelopmentEscalated.TOPIC, TicketDevelopmentEscalated.TYPE,
+                escalation.getEscalatedAt(), data);
+    }
+
+    public OutboxEvent hotfixStatusChanged(Ticket ticket, Optional<HotfixStatus> from, String changedBy,
+            Instant changedAt) {
+        DevelopmentTracking fix = ticket.getDevelopment();
+        HotfixStatusChanged data = new HotfixStatusChanged(ticket.nextEventSequence(), ticket.getId(),
+                ticket.getTicketNumber(), ticket.getSystemId(), from.map(Enum::name).orElse(null),
+                fix.getHotfixStatus().map(Enum::name).orElseThrow(), fix.getEstimatedFixDate().orElse(null),
+                fix.getHotfixVersion().orElse(null), changedBy, changedAt);
+        return outboxEvent(ticket, HotfixStatusChanged.TOPIC, HotfixStatusChanged.TYPE, changedAt, data);
     }
 
     private OutboxEvent outboxEvent(Ticket ticket, String topic, String type, Instant time, Object data) {

@@ -33,5 +33,11 @@ public record TicketResponse(
         String specialCircumstances,
         String createdBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "The support queue the ticket waits in, e.g. FIRST_LEVEL, TIER2, DEVELOPMENT")
+        String queue,
+        @Schema(description = "Username of the support user working the ticket; null while nobody is")
+        String assignee,
+        @Schema(description = "Escalation to development (P10) and the hotfix (P11) as the customer may see them")
+        DevelopmentResponse development) {
 }

@@ -20,6 +20,7 @@ import io.supportplatform.outbox.OutboxRelay;
 import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.ticket.domain.AuthorRole;
+import io.supportplatform.ticket.domain.LinkedArticle;
 import io.supportplatform.ticket.domain.Reply;
 import io.supportplatform.ticket.domain.ReplyVisibility;
 import io.supportplatform.ticket.domain.Requester;
@@ -28,6 +29,7 @@ import io.supportplatform.ticket.domain.Ticket;
 import io.supportplatform.ticket.domain.TicketNumber;
 import io.supportplatform.ticket.domain.TicketStatus;
 import io.supportplatform.ticket.messaging.TicketEvents;
+import io.supportplatform.ticket.repository.LinkedArticleRepository;
 import io.supportplatform.ticket.repository.ReplyRepository;
 import io.supportplatform.ticket.repository.TicketRepository;
 
@@ -42,14 +44,16 @@ public class TicketService {
     private final OutboxRepository outbox;
     private final TicketEvents events;
     private final OutboxRelay relay;
+    private final LinkedArticleRepository articles;
 
     public TicketService(TicketRepository tickets, ReplyRepository replies, OutboxRepository outbox,
-            TicketEvents events, OutboxRelay relay) {
+            TicketEvents events, OutboxRelay relay, LinkedArticleRepository articles) {
         this.tickets = tickets;
         this.replies = replies;
         this.outbox = outbox;
         this.events = events;
         this.relay = relay;
+        this.articles = articles;
     }
 
     /**
@@ -132,7 +136,10 @@ public class TicketService {
                 : replies.publicOf(ticket.getId()));
     }
 
-    /** Moves the ticket along its lifecycle and publishes {@code ticket-status-changed}; other moves are 409. */
+    /**
+     * Moves the ticket along its lifecycle and publishes {@code ticket-status-changed}, on RESOLVED followed by
+     * {@code ticket-resolved}; other moves are 409.
+     */
     public Uni<Ticket> changeStatus(String id, TicketStatus target, Optional<String> reason, Requester requester) {
         Instant now = now();
         return Panache.withTransaction(() -> lockVisible(id, requester).flatMap(ticket -> {
@@ -142,7 +149,15 @@ public class TicketService {
                         + ticket.getStatus() + " it may move to " + describe(ticket.getStatus().next()) + ".");
             }
             TicketStatus from = ticket.moveTo(target, now);
-            return outbox.persist(events.statusChanged(ticket, from, reason, requester.username(), now))
+            OutboxEvent changed = events.statusChanged(ticket, from, reason, requester.username(), now);
+            if (target != TicketStatus.RESOLVED) {
+                return outbox.persist(changed).replaceWith(ticket);
+            }
+            // ticket-resolved follows with the next sequence, from the same transaction (NEW-TICKET-EVENTS)
+            return articles.of(ticket.getId())
+                    .map(linked -> List.of(changed, events.resolved(ticket, reason,
+                            linked.stream().map(LinkedArticle::getArticleId).toList(), requester.username(), now)))
+                    .flatMap(outbox::persist)
                     .replaceWith(ticket);
         })).invoke(relay::nudge);
     }
