@@ -32,10 +32,11 @@ public class CurrentRequester {
     public Requester get() {
         boolean staff = identity.hasRole(AGENT) || identity.hasRole(TIER2) || identity.hasRole(SUPERVISOR)
                 || identity.hasRole(ADMIN);
-        Optional<String> systemId = identity.getPrincipal() instanceof JsonWebToken token
-                ? Optional.ofNullable(token.getClaim(SYSTEM_ID_CLAIM)).map(CurrentRequester::claimText)
-                : Optional.empty();
-        return new Requester(identity.getPrincipal().getName(), staff, systemId);
+        JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+        Optional<String> systemId = token == null ? Optional.empty()
+                : Optional.ofNullable(token.getClaim(SYSTEM_ID_CLAIM)).map(CurrentRequester::claimText);
+        String userId = token == null ? null : token.getSubject();
+        return new Requester(identity.getPrincipal().getName(), staff, systemId, userId);
     }
 
     private static String claimText(Object claim) {

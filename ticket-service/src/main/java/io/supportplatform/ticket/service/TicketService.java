@@ -45,22 +45,24 @@ public class TicketService {
     private final TicketEvents events;
     private final OutboxRelay relay;
     private final LinkedArticleRepository articles;
+    private final AuthorizedContacts contacts;
 
     public TicketService(TicketRepository tickets, ReplyRepository replies, OutboxRepository outbox,
-            TicketEvents events, OutboxRelay relay, LinkedArticleRepository articles) {
+            TicketEvents events, OutboxRelay relay, LinkedArticleRepository articles, AuthorizedContacts contacts) {
         this.tickets = tickets;
         this.replies = replies;
         this.outbox = outbox;
         this.events = events;
         this.relay = relay;
         this.articles = articles;
+        this.contacts = contacts;
     }
 
     /**
      * Files a ticket (P2.2): assigns its ticket number (P6.1) and writes the ticket and its
      * {@code ticket-created} event in one transaction, then nudges the relay to publish the event.
-     * A customer files only for the account in their token (P12.1's authorized-contact check comes with
-     * the contact read model).
+     * A customer files only for the account in their token, and only as its active authorized contact
+     * (P12.1, {@link AuthorizedContacts}); support staff file on any customer's behalf.
      */
     public Uni<Ticket> file(NewTicket request, Requester requester) {
         if (!requester.mayAccess(request.systemId())) {
@@ -70,7 +72,8 @@ public class TicketService {
                     .orElse("Your account carries no system ID, so you cannot file tickets.")));
         }
         Instant now = now();
-        return Panache.withTransaction(() -> tickets.nextTicketNumberSequence()
+        return Panache.withTransaction(() -> contacts.requireMayFile(requester, request.systemId())
+                .chain(tickets::nextTicketNumberSequence)
                 .map(sequence -> Ticket.file(TicketNumber.of(now, sequence), request.systemId(),
                         Severity.ofLevel(request.severity()), request.subject(), request.description(),
                         request.details(), requester.username(), now))
@@ -102,7 +105,10 @@ public class TicketService {
                     "Internal notes are for support staff; customers reply publicly."));
         }
         Instant now = now();
-        return Panache.withTransaction(() -> lockVisible(id, requester).flatMap(ticket -> {
+        // Another account's ticket stays a 404 (tenancy) before the contact check can answer 403 (P12.1).
+        return Panache.withTransaction(() -> lockVisible(id, requester)
+                .call(ticket -> contacts.requireMayFile(requester, ticket.getSystemId()))
+                .flatMap(ticket -> {
             if (ticket.getStatus() == TicketStatus.CLOSED) {
                 throw ProblemException.conflict("Ticket " + ticket.getTicketNumber()
                         + " is closed and takes no more replies; file a new ticket.");

@@ -16,11 +16,13 @@ import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.supportplatform.ticket.ContactEvents;
 import io.supportplatform.ticket.Filings;
 import io.restassured.path.json.JsonPath;
 import io.supportplatform.devstack.testing.KafkaTestResource;
@@ -39,6 +41,12 @@ import io.supportplatform.devstack.testing.EventContract;
 class TicketCreatedEventTest {
 
     static final EventContract CONTRACT = EventContract.of("ticket-created.v1.schema.json");
+
+    /** P12.1: anna files and replies as an authorized contact of account 100001 (published as contact-service does). */
+    @BeforeEach
+    void annaIsAnAuthorizedContact() {
+        ContactEvents.authorize("anna", "100001");
+    }
 
     @Test
     void filingATicketPublishesTicketCreatedMatchingTheContract() {

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -27,6 +28,7 @@ import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.ticket.ContactEvents;
 import io.supportplatform.ticket.Filings;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.OutputUnit;
@@ -49,6 +51,12 @@ class TicketLifecycleEventsTest {
             "customer-replied", EventContract.of("customer-replied.v1.schema.json"),
             "agent-replied", EventContract.of("agent-replied.v1.schema.json"),
             "ticket-status-changed", EventContract.of("ticket-status-changed.v1.schema.json"));
+
+    /** P12.1: anna files and replies as an authorized contact of account 100001 (published as contact-service does). */
+    @BeforeEach
+    void annaIsAnAuthorizedContact() {
+        ContactEvents.authorize("anna", "100001");
+    }
 
     static void changeStatus(String ticketId, String status, String reason) {
         given().auth().oauth2(AGENT).contentType(ContentType.JSON).body(Map.of("status", status, "reason", reason))

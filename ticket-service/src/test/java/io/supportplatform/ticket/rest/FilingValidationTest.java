@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -22,6 +23,7 @@ import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.ticket.ContactEvents;
 import io.supportplatform.ticket.Filings;
 
 /** Filing with the items of P5, under the default configuration of which items each severity demands. */
@@ -32,6 +34,12 @@ import io.supportplatform.ticket.Filings;
 class FilingValidationTest {
 
     static final String ANNA = TestTokens.customer("anna", "100001");
+
+    /** P12.1: anna files and replies as an authorized contact of account 100001 (published as contact-service does). */
+    @BeforeEach
+    void annaIsAnAuthorizedContact() {
+        ContactEvents.authorize("anna", "100001");
+    }
 
     static ValidatableResponse file(Object body) {
         return given().auth().oauth2(ANNA).contentType(ContentType.JSON).body(body)

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -24,6 +25,7 @@ import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.ticket.ContactEvents;
 import io.supportplatform.ticket.Filings;
 
 /** Working a ticket: public replies, internal notes (P3.1) and the status lifecycle. */
@@ -57,6 +59,12 @@ class RepliesAndStatusTest {
             "RESOLVED", List.of("OPEN", "RESOLVED"),
             "REOPENED", List.of("OPEN", "RESOLVED", "REOPENED"),
             "CLOSED", List.of("OPEN", "RESOLVED", "CLOSED"));
+
+    /** P12.1: anna files and replies as an authorized contact of account 100001 (published as contact-service does). */
+    @BeforeEach
+    void annaIsAnAuthorizedContact() {
+        ContactEvents.authorize("anna", "100001");
+    }
 
     static String fileTicket() {
         return given().auth().oauth2(ANNA).contentType(ContentType.JSON)

@@ -16,11 +16,13 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.supportplatform.ticket.ContactEvents;
 import io.supportplatform.ticket.Filings;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -38,6 +40,12 @@ class TicketResourceTest {
     static final String ANNA = TestTokens.customer("anna", "100001");
     static final String BOB_OF_ANOTHER_ACCOUNT = TestTokens.customer("bob", "200002");
     static final String AGENT = TestTokens.agent("alex");
+
+    /** P12.1: anna files and replies as an authorized contact of account 100001 (published as contact-service does). */
+    @BeforeEach
+    void annaIsAnAuthorizedContact() {
+        ContactEvents.authorize("anna", "100001");
+    }
 
     static Map<String, Object> ticket(String systemId) {
         return Filings.complete(systemId, 2, "Agents cannot log in",

@@ -1,0 +1,44 @@
+package io.supportplatform.ticket.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * What tickets need to know of a customer account (read model of contact-service's
+ * {@code customer-account-changed}): whether it is active. Written only by the event consumer.
+ */
+@Entity
+@Table(name = "customer_account")
+public class CustomerAccount {
+
+    @Id
+    @Column(name = "system_id")
+    private String systemId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AccountStatus status;
+
+    @Column(nullable = false)
+    private String name;
+
+    protected CustomerAccount() {
+        // for Hibernate
+    }
+
+    public String getSystemId() {
+        return systemId;
+    }
+
+    public AccountStatus getStatus() {
+        return status;
+    }
+
+    public String getName() {
+        return name;
+    }
+}
