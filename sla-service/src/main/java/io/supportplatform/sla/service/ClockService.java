@@ -14,6 +14,7 @@ import io.supportplatform.sla.repository.ResponseClockRepository;
 import io.supportplatform.sla.repository.TicketEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,15 +29,17 @@ public class ClockService {
     private final TicketEventRepository events;
     private final ResponseClockRepository clocks;
     private final PolicyRepository policies;
+    private final CalendarService calendars;
     private final Clock time;
     private final Counter newEvents;
     private final Counter duplicateEvents;
 
     public ClockService(TicketEventRepository events, ResponseClockRepository clocks, PolicyRepository policies,
-            Clock time, MeterRegistry registry) {
+            CalendarService calendars, Clock time, MeterRegistry registry) {
         this.events = events;
         this.clocks = clocks;
         this.policies = policies;
+        this.calendars = calendars;
         this.time = time;
         this.newEvents = registry.counter("sla.ticket.events", "outcome", "recorded");
         this.duplicateEvents = registry.counter("sla.ticket.events", "outcome", "duplicate");
@@ -59,23 +62,37 @@ public class ClockService {
         });
     }
 
-    private Uni<Void> recompute(UUID ticketId) {
+    /**
+     * Recomputes the ticket's clocks from every event held for it, under a lock on the ticket, and stores
+     * them. The stored clocks do not depend on the time of the recomputation, so a replay writes nothing.
+     */
+    Uni<Void> recompute(UUID ticketId) {
         return events.lockTicket(ticketId)
                 .flatMap(locked -> events.ofTicket(ticketId))
-                .flatMap(held -> policies.all()
-                        .map(versions -> ResponseClocks.compute(held, versions, time.instant())))
-                .flatMap(clocks::upsert);
+                .flatMap(held -> policies.all().flatMap(versions -> calendars.regionCalendars()
+                        .map(regions -> ResponseClocks.compute(held, versions, regions))))
+                .flatMap(computed -> clocks.replace(ticketId, computed));
     }
 
-    /** The ticket's clocks as they stand at {@code now}; 404 when the viewer may not see the ticket or there are none. */
+    /**
+     * The ticket's clocks as they stand at {@code now}, with the time each has counted (in its calendar) and
+     * spent paused; 404 when the viewer may not see the ticket or there are none.
+     */
     @WithSession
-    public Uni<List<ResponseClock>> clocksOf(UUID ticketId, Viewer viewer, Instant now) {
-        return clocks.ofTicket(ticketId).map(stored -> {
+    public Uni<List<ClockReading>> clocksOf(UUID ticketId, Viewer viewer, Instant now) {
+        return clocks.ofTicket(ticketId).flatMap(stored -> {
             // Another account's ticket is answered like an unknown one, so ticket ids reveal nothing.
             if (stored.isEmpty() || !stored.stream().allMatch(viewer::maySee)) {
                 throw ProblemException.notFound("No SLA clocks for ticket " + ticketId + ".");
             }
-            return stored.stream().map(clock -> clock.at(now)).toList();
+            return calendars.regionCalendars().map(regions -> stored.stream()
+                    .map(clock -> new ClockReading(clock.at(now),
+                            clock.elapsedAt(now, regions.calendar(clock.calendarRegion())), clock.pausedAt(now)))
+                    .toList());
         });
+    }
+
+    /** A clock at one instant, with what the view derives from its calendar and history. */
+    public record ClockReading(ResponseClock clock, Duration counted, Duration paused) {
     }
 }
