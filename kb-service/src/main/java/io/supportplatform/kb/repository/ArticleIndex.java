@@ -2,19 +2,24 @@ package io.supportplatform.kb.repository;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -31,7 +36,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.BytesRef;
 
 import io.supportplatform.kb.domain.Article;
@@ -43,7 +49,7 @@ import io.supportplatform.kb.domain.SearchResult;
 import io.supportplatform.kb.mapping.MarkdownBodies;
 
 /**
- * The full-text index of all articles (every status and visibility; searches filter), held in memory and
+ * The full-text index of all articles (every status and visibility; searches filter), memory-mapped and
  * derived from MongoDB: rebuilt at start, updated after every write, BM25-ranked. Every method blocks, so
  * callers run it on a worker thread, never on the event loop. Searches see a write as soon as
  * {@link #upsert} returns (near-real-time reader reopened by the {@link SearcherManager}).
@@ -55,6 +61,9 @@ public class ArticleIndex implements AutoCloseable {
     private static final int SNIPPET_PASSAGES = 2;
 
     private final Analyzer analyzer = IndexFields.perField();
+    private static final double RAM_BUFFER_MB = 32;
+
+    private final Path directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     /** The version each article is indexed at, so a late, older update never replaces a newer one. */
@@ -63,7 +72,12 @@ public class ArticleIndex implements AutoCloseable {
 
     public ArticleIndex() {
         try {
-            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+            // Memory-mapped files in a private temporary directory: the index lives in the page cache, not on the
+            // heap, so 100,000 articles fit a service with a small heap. Derived data: deleted on close.
+            directory = Files.createTempDirectory("kb-index-");
+            // NRT caching: the small segment each write adds stays in RAM instead of becoming files at once.
+            writer = new IndexWriter(new NRTCachingDirectory(FSDirectory.open(directory), 8, 48),
+                    new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,13 +125,13 @@ public class ArticleIndex implements AutoCloseable {
     }
 
     public SearchResult search(SearchQuery search) {
-        Query query = SearchQueries.build(search);
-        if (query == null) {
-            return SearchResult.empty();
-        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                Query query = SearchQueries.build(search, searcher.getIndexReader());
+                if (query == null) {
+                    return SearchResult.empty();
+                }
                 Object[] collected = searcher.search(query, new MultiCollectorManager(
                         new TopScoreDocCollectorManager(search.limit(), Integer.MAX_VALUE), new FacetCounter(FACETS)));
                 TopDocs top = (TopDocs) collected[0];
@@ -139,6 +153,8 @@ public class ArticleIndex implements AutoCloseable {
         // Escaping formatter: the body text is HTML-escaped, only our <mark> tags are markup.
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                // Words, not spans: a proximity boost would otherwise mark everything between two query words.
+                .withWeightMatches(false)
                 .build();
         Map<String, String[]> snippets = highlighter.highlightFields(bodies, query, top, passages);
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -167,8 +183,11 @@ public class ArticleIndex implements AutoCloseable {
         document.add(new StringField(IndexFields.VISIBILITY, article.visibility().name(), Store.NO));
         document.add(new StringField(IndexFields.STATUS, article.status().name(), Store.NO));
         document.add(new TextField(IndexFields.title(language), article.title(), Store.YES));
-        document.add(new TextField(IndexFields.body(language), MarkdownBodies.plainText(article.content().body()),
-                Store.YES));
+        for (String tag : article.content().tags()) {
+            document.add(new TextField(IndexFields.tags(language), tag.replace('-', ' '), Store.NO));
+        }
+        document.add(new Field(IndexFields.body(language), MarkdownBodies.plainText(article.content().body()),
+                IndexFields.BODY_TYPE));
         return document;
     }
 
@@ -184,6 +203,12 @@ public class ArticleIndex implements AutoCloseable {
         try {
             searchers.close();
             writer.close();
+            writer.getDirectory().close();
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

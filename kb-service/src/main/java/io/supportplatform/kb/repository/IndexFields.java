@@ -21,6 +21,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 
 import io.supportplatform.kb.domain.Language;
 
@@ -28,7 +31,7 @@ import io.supportplatform.kb.domain.Language;
  * Field names of the search index and their analysis. Title and body are indexed per language, so each text
  * gets its own language's chain: German (lower case, stop words, umlaut/ß normalization so "prüfung" and
  * "pruefung" meet, compound splitting by a dictionary of word parts, light stemming) or English
- * (possessives, stop words, Porter stemming).
+ * (possessives, stop words, Porter stemming). Tags are indexed with the article's language chain as well.
  */
 final class IndexFields {
 
@@ -53,6 +56,23 @@ final class IndexFields {
 
     static String body(Language language) {
         return "body_" + language.code();
+    }
+
+    static String tags(Language language) {
+        return "tags_" + language.code();
+    }
+
+    /**
+     * Body text: stored for snippets, with offsets in the postings so the highlighter reads match positions from
+     * the index instead of analysing every returned body again.
+     */
+    static final FieldType BODY_TYPE = bodyType();
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     static Analyzer analyzer(Language language) {
@@ -98,6 +118,7 @@ final class IndexFields {
         for (Language language : Language.values()) {
             byField.put(title(language), analyzer(language));
             byField.put(body(language), analyzer(language));
+            byField.put(tags(language), analyzer(language));
         }
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), byField);
     }

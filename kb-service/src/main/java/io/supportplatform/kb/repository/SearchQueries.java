@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,6 +35,9 @@ import io.supportplatform.kb.domain.Visibility;
 final class SearchQueries {
 
     static final float TITLE_BOOST = 2.5f;
+    static final float TAGS_BOOST = 1.5f;
+    private static final float PROXIMITY_BOOST = 1.0f;
+    private static final int PROXIMITY_SLOP = 3;
     private static final float FUZZY_WEIGHT = 0.4f;
     /** Keeps the expanded query far below Lucene's clause limit whatever the input (at most 500 chars). */
     static final int MAX_TERMS = 24;
@@ -43,13 +47,16 @@ final class SearchQueries {
     private SearchQueries() {
     }
 
-    /** @return the query, or null when the text has no searchable word (e.g. only stop words or punctuation) */
-    static Query build(SearchQuery search) {
+    /**
+     * @param reader the index searched, consulted for which words it knows (typo tolerance is only for the others)
+     * @return the query, or null when the text has no searchable word (e.g. only stop words or punctuation)
+     */
+    static Query build(SearchQuery search, IndexReader reader) throws IOException {
         Text text = Text.split(search.text());
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
-            Query inLanguage = forLanguage(text, language);
+            Query inLanguage = forLanguage(text, language, reader);
             if (inLanguage != null) {
                 anyLanguage.add(inLanguage, Occur.SHOULD);
                 matchable = true;
@@ -71,9 +78,10 @@ final class SearchQueries {
         return query.build();
     }
 
-    private static Query forLanguage(Text text, Language language) {
+    private static Query forLanguage(Text text, Language language, IndexReader reader) throws IOException {
         Analyzer analyzer = IndexFields.analyzer(language);
         String title = IndexFields.title(language);
+        String tags = IndexFields.tags(language);
         String body = IndexFields.body(language);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int terms = 0;
@@ -86,29 +94,53 @@ final class SearchQueries {
             terms += tokens.size();
             // A quoted phrase must occur as written (after analysis), in the title or the body.
             query.add(new BooleanQuery.Builder()
-                    .add(new BoostQuery(phrase(title, tokens), TITLE_BOOST), Occur.SHOULD)
-                    .add(phrase(body, tokens), Occur.SHOULD)
+                    .add(new BoostQuery(phrase(title, tokens, 0), TITLE_BOOST), Occur.SHOULD)
+                    .add(phrase(body, tokens, 0), Occur.SHOULD)
                     .build(), Occur.MUST);
             any = true;
         }
+        List<Positioned> tokens = analyze(analyzer, body, text.words());
         Set<String> words = new LinkedHashSet<>();
-        analyze(analyzer, body, text.words()).forEach(t -> words.add(t.term()));
+        tokens.forEach(t -> words.add(t.term()));
         int fuzzy = 0;
         for (String word : words) {
             if (terms++ >= MAX_TERMS) {
                 break;
             }
-            boolean typoTolerant = word.length() >= 5 && fuzzy++ < MAX_FUZZY_TERMS;
-            query.add(word(title, body, word, typoTolerant), Occur.SHOULD);
+            // Fuzzy matching only as a fallback for words the index does not know: a known word is most likely
+            // spelt as meant, and expanding it would rank its near-namesakes ("patch"/"match") and cost time.
+            boolean typoTolerant = word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS
+                    && unknown(reader, word, title, tags, body);
+            if (typoTolerant) {
+                fuzzy++;
+            }
+            query.add(word(title, tags, body, word, typoTolerant), Occur.SHOULD);
             any = true;
+        }
+        // Words typed next to each other that stand close together in the text rank higher than the same words
+        // scattered over the article ("backup failed" vs. "failed ... backup").
+        List<Positioned> typed = tokens.stream().filter(Positioned::typed).limit(MAX_TERMS).toList();
+        if (typed.size() >= 2) {
+            query.add(new BoostQuery(phrase(title, typed, PROXIMITY_SLOP), TITLE_BOOST * PROXIMITY_BOOST), Occur.SHOULD);
+            query.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
         }
         return any ? query.build() : null;
     }
 
-    /** Exact matches score fully; near misses (1 edit, 2 for long words) count less, so typos still find. */
-    private static Query word(String title, String body, String word, boolean typoTolerant) {
+    private static boolean unknown(IndexReader reader, String word, String... fields) throws IOException {
+        for (String field : fields) {
+            if (reader.docFreq(new Term(field, word)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Exact matches score fully (title over tags over body); near misses (1 edit, 2 for long words) count less. */
+    private static Query word(String title, String tags, String body, String word, boolean typoTolerant) {
         BooleanQuery.Builder clause = new BooleanQuery.Builder()
                 .add(new BoostQuery(new TermQuery(new Term(title, word)), TITLE_BOOST), Occur.SHOULD)
+                .add(new BoostQuery(new TermQuery(new Term(tags, word)), TAGS_BOOST), Occur.SHOULD)
                 .add(new TermQuery(new Term(body, word)), Occur.SHOULD);
         if (typoTolerant) {
             int edits = word.length() >= 8 ? 2 : 1;
@@ -122,11 +154,11 @@ final class SearchQueries {
         return new FuzzyQuery(new Term(field, word), edits, 1, FUZZY_EXPANSIONS, true);
     }
 
-    private static Query phrase(String field, List<Positioned> tokens) {
+    private static Query phrase(String field, List<Positioned> tokens, int slop) {
         if (tokens.size() == 1) {
             return new TermQuery(new Term(field, tokens.get(0).term()));
         }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(slop);
         tokens.forEach(t -> phrase.add(new Term(field, t.term()), t.position()));
         return phrase.build();
     }
@@ -144,7 +176,7 @@ final class SearchQueries {
             int position = -1;
             while (stream.incrementToken()) {
                 position += increment.getPositionIncrement();
-                tokens.add(new Positioned(term.toString(), position));
+                tokens.add(new Positioned(term.toString(), position, increment.getPositionIncrement() > 0));
             }
             stream.end();
         } catch (IOException e) {
@@ -153,7 +185,8 @@ final class SearchQueries {
         return tokens;
     }
 
-    private record Positioned(String term, int position) {
+    /** {@code typed}: a word as typed, not a part the German analysis split off a compound (same position). */
+    private record Positioned(String term, int position, boolean typed) {
     }
 
     /** The input split at double quotes: text between a pair is a phrase; an unpaired quote is ignored. */

@@ -39,7 +39,12 @@ public class ArticleService {
     }
 
     public Uni<Article> create(ArticleContent content, String author) {
-        Article draft = Article.draft(UUID.randomUUID().toString(), content, author, now());
+        return create(UUID.randomUUID().toString(), content, author);
+    }
+
+    /** Under a given id: demo articles keep theirs, so loading them again finds them. */
+    public Uni<Article> create(String id, ArticleContent content, String author) {
+        Article draft = Article.draft(id, content, author, now());
         return repository.insert(draft).call(this::indexed);
     }
 

@@ -1,15 +1,13 @@
 package io.supportplatform.kb.service;
 
-import java.time.Duration;
-import java.util.List;
-
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.supportplatform.kb.domain.Article;
 import io.supportplatform.kb.repository.ArticleIndex;
 import io.supportplatform.kb.repository.ArticleRepository;
 
@@ -20,6 +18,7 @@ import io.supportplatform.kb.repository.ArticleRepository;
 @ApplicationScoped
 public class IndexLoader {
 
+    static final int PRIORITY = Interceptor.Priority.APPLICATION;
     private static final Logger LOG = Logger.getLogger(IndexLoader.class);
 
     private final ArticleRepository repository;
@@ -30,11 +29,11 @@ public class IndexLoader {
         this.index = index;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
         long started = System.nanoTime();
-        List<Article> articles = repository.findAll().collect().asList().await().atMost(Duration.ofMinutes(5));
-        index.rebuild(articles);
-        LOG.infof("Search index built from %d articles in %d ms", articles.size(),
+        // Streamed with back-pressure, not collected: 100,000 articles with their revisions do not fit the heap.
+        index.rebuild(repository.findAll().subscribe().asIterable());
+        LOG.infof("Search index built from %d articles in %d ms", index.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 }
