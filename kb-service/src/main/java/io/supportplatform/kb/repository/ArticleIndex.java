@@ -213,4 +213,9 @@ public class ArticleIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The version this article is indexed at, 0 when it is not indexed (lets event consumers skip stale news). */
+    public long indexedVersion(String id) {
+        return indexedVersions.getOrDefault(id, 0L);
+    }
 }

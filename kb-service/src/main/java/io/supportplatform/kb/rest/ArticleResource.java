@@ -84,7 +84,7 @@ public class ArticleResource {
     @RolesAllowed({ "agent", "tier2", "supervisor", "admin" })
     public Uni<RestResponse<ArticleView>> retire(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return articles.retire(id, expectedVersion(ifMatch))
+        return articles.retire(id, expectedVersion(ifMatch), author())
                 .map(article -> withVersion(RestResponse.ResponseBuilder.ok(), article));
     }
 

@@ -13,28 +13,33 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.supportplatform.kb.domain.Article;
 import io.supportplatform.kb.domain.ArticleContent;
+import io.supportplatform.kb.domain.ArticleEvent;
 import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.SearchQuery;
 import io.supportplatform.kb.domain.SearchResult;
 import io.supportplatform.kb.repository.ArticleIndex;
+import io.supportplatform.kb.messaging.ArticleEventRelay;
 import io.supportplatform.kb.repository.ArticleRepository;
 import io.supportplatform.problem.ProblemException;
 
 /**
  * Writing and reading articles (P1.1). MongoDB is the record; after each successful write the search index is
  * updated before the caller gets an answer, so a writer finds its own change at once. Index work runs on a
- * worker thread.
+ * worker thread. Every write stores the event announcing it with the change (P1.1: other instances and services
+ * learn of it) and then nudges the relay to publish it.
  */
 @ApplicationScoped
 public class ArticleService {
 
     private final ArticleRepository repository;
     private final ArticleIndex index;
+    private final ArticleEventRelay relay;
     private final Clock clock;
 
-    public ArticleService(ArticleRepository repository, ArticleIndex index) {
+    public ArticleService(ArticleRepository repository, ArticleIndex index, ArticleEventRelay relay) {
         this.repository = repository;
         this.index = index;
+        this.relay = relay;
         this.clock = Clock.systemUTC();
     }
 
@@ -45,20 +50,22 @@ public class ArticleService {
     /** Under a given id: demo articles keep theirs, so loading them again finds them. */
     public Uni<Article> create(String id, ArticleContent content, String author) {
         Article draft = Article.draft(id, content, author, now());
-        return repository.insert(draft).call(this::indexed);
+        return repository.insert(draft, ArticleEvent.of(null, draft, author))
+                .invoke(relay::nudge)
+                .call(this::indexed);
     }
 
     /** @param expectedVersion the version the editor started from; a different stored version is a conflict */
     public Uni<Article> revise(String id, long expectedVersion, ArticleContent content, String editor) {
-        return change(id, Optional.of(expectedVersion), article -> article.revise(content, editor, now()));
+        return change(id, Optional.of(expectedVersion), editor, article -> article.revise(content, editor, now()));
     }
 
     public Uni<Article> publish(String id, Optional<Long> expectedVersion, String editor) {
-        return change(id, expectedVersion, article -> article.publish(editor, now()));
+        return change(id, expectedVersion, editor, article -> article.publish(editor, now()));
     }
 
-    public Uni<Article> retire(String id, Optional<Long> expectedVersion) {
-        return change(id, expectedVersion, article -> article.retire(now()));
+    public Uni<Article> retire(String id, Optional<Long> expectedVersion, String editor) {
+        return change(id, expectedVersion, editor, article -> article.retire(now()));
     }
 
     /** An article the audience may not read is answered as missing, never as forbidden. */
@@ -73,7 +80,8 @@ public class ArticleService {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private Uni<Article> change(String id, Optional<Long> expectedVersion, UnaryOperator<Article> step) {
+    private Uni<Article> change(String id, Optional<Long> expectedVersion, String editor,
+            UnaryOperator<Article> step) {
         return repository.findById(id)
                 .onItem().ifNull().failWith(() -> notFound(id))
                 .chain(current -> {
@@ -86,11 +94,12 @@ public class ArticleService {
                     } catch (IllegalStateException e) {
                         return Uni.createFrom().failure(ProblemException.conflict(e.getMessage()));
                     }
-                    return repository.replace(current.version(), next)
+                    return repository.replace(current.version(), next, ArticleEvent.of(current, next, editor))
                             .chain(written -> written ? Uni.createFrom().item(next)
                                     : Uni.createFrom().failure(ProblemException.conflict(
                                             "Article " + id + " was changed by someone else meanwhile; reload it.")));
                 })
+                .invoke(relay::nudge)
                 .call(this::indexed);
     }
 

@@ -58,7 +58,7 @@ class ArticleIndexRebuildTest {
         articles.publish(edited.id(), Optional.empty(), "alex").await().atMost(WAIT);
         Article retired = write("Agent offline with old release", "Update the agent.", Language.EN);
         articles.publish(retired.id(), Optional.empty(), "alex").await().atMost(WAIT);
-        articles.retire(retired.id(), Optional.empty()).await().atMost(WAIT);
+        articles.retire(retired.id(), Optional.empty(), "alex").await().atMost(WAIT);
         write("Agent ist offline", "Der Agent ist offline.", Language.DE);
 
         try (ArticleIndex rebuilt = new ArticleIndex()) {
