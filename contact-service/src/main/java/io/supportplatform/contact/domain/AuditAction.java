@@ -8,5 +8,12 @@ public enum AuditAction {
     /** Active or suspended. */
     ACCOUNT_STATUS_CHANGED,
     CONTACT_AUTHORIZED,
-    CONTACT_REVOKED
+    CONTACT_REVOKED,
+    /** A change of contacts from a future date was notified (P12.5). */
+    REDESIGNATION_SUBMITTED,
+    REDESIGNATION_WITHDRAWN,
+    /** The change took effect on its date; its contacts' own entries follow it. */
+    REDESIGNATION_APPLIED,
+    /** The change could not take effect on its date; the reason is in the state after. */
+    REDESIGNATION_FAILED
 }

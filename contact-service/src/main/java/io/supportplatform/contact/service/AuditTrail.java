@@ -16,7 +16,11 @@ import io.supportplatform.contact.domain.AccountTerms;
 import io.supportplatform.contact.domain.AuditAction;
 import io.supportplatform.contact.domain.AuditEntry;
 import io.supportplatform.contact.domain.AuthorizedContact;
+import io.supportplatform.contact.domain.ContactChanges;
 import io.supportplatform.contact.domain.CustomerAccount;
+import io.supportplatform.contact.domain.NamedContact;
+import io.supportplatform.contact.domain.Redesignation;
+import io.supportplatform.contact.domain.RedesignationStatus;
 import io.supportplatform.contact.domain.Requester;
 
 /**
@@ -51,6 +55,15 @@ public class AuditTrail {
 
         ContactState withAuthorizedUntil(LocalDate until) {
             return new ContactState(id, name, email, phone, language, keycloakUserId, authorizedFrom, until);
+        }
+    }
+
+    public record RedesignationState(UUID id, LocalDate effectiveOn, RedesignationStatus status,
+            List<NamedContact> additions, List<UUID> removals, String failureReason) {
+
+        static RedesignationState of(Redesignation change, ContactChanges changes) {
+            return new RedesignationState(change.getId(), change.getEffectiveOn(), change.getStatus(),
+                    changes.additions(), changes.removals(), change.getFailureReason());
         }
     }
 
@@ -95,6 +108,28 @@ public class AuditTrail {
         ContactState after = ContactState.of(contact);
         return AuditEntry.record(contact.getSystemId(), contact.getId(), AuditAction.CONTACT_REVOKED, actor, now,
                 json(after.withAuthorizedUntil(untilBefore)), json(after));
+    }
+
+    AuditEntry redesignationSubmitted(Redesignation change, ContactChanges changes, Requester actor, Instant now) {
+        return AuditEntry.record(change.getSystemId(), null, AuditAction.REDESIGNATION_SUBMITTED, actor, now, null,
+                json(RedesignationState.of(change, changes)));
+    }
+
+    /**
+     * The end of a pending redesignation: withdrawn, applied or failed, depending on its status now.
+     *
+     * @param before its state while pending
+     */
+    AuditEntry redesignationSettled(Redesignation change, ContactChanges changes, RedesignationState before,
+            Requester actor, Instant now) {
+        AuditAction action = switch (change.getStatus()) {
+            case WITHDRAWN -> AuditAction.REDESIGNATION_WITHDRAWN;
+            case APPLIED -> AuditAction.REDESIGNATION_APPLIED;
+            case FAILED -> AuditAction.REDESIGNATION_FAILED;
+            case PENDING -> throw new IllegalArgumentException("redesignation " + change.getId() + " is pending");
+        };
+        return AuditEntry.record(change.getSystemId(), null, action, actor, now, json(before),
+                json(RedesignationState.of(change, changes)));
     }
 
     private String json(Object state) {

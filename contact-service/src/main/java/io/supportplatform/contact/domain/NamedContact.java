@@ -1,0 +1,8 @@
+package io.supportplatform.contact.domain;
+
+/**
+ * A new contact named in a redesignation (P12.4, P12.5): authorized from the redesignation's effective date
+ * until further notice. {@code keycloakUserId} is null when the person has no Keycloak user yet.
+ */
+public record NamedContact(String name, String email, String phone, String language, String keycloakUserId) {
+}

@@ -1,0 +1,24 @@
+package io.supportplatform.contact.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "NamedContact", description = "A new contact named in a redesignation (P12.4, P12.5); authorized from"
+        + " the redesignation's effective date until further notice")
+public record NamedContactRequest(
+        @NotBlank @Size(max = 200) String name,
+        @Schema(examples = "lena.vogt@example.com")
+        @NotBlank @Size(max = 254) @Email(regexp = Patterns.EMAIL_DOMAIN) String email,
+        @Schema(description = "Direct phone number in E.164 form (P12.4)", examples = "+4930123456789")
+        @NotNull @Pattern(regexp = Patterns.PHONE, message = "must be in E.164 form: + and 8 to 15 digits")
+        String phone,
+        @Schema(description = "Preferred language", enumeration = { "de", "en" })
+        @NotNull @Pattern(regexp = Patterns.LANGUAGE, message = "must be de or en") String language,
+        @Schema(description = "Id of the person's Keycloak user, if one exists")
+        @Size(max = 255) String keycloakUserId) {
+}
