@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
@@ -84,20 +89,58 @@ public class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** Replaces the whole index with these articles. */
+    /**
+     * Replaces the whole index with these articles. Markdown rendering and analysis, the costly part, run on one
+     * thread per core (IndexWriter takes documents from several threads); at most a few articles wait in memory.
+     */
     public synchronized void rebuild(Iterable<Article> articles) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService indexers = Executors.newFixedThreadPool(threads);
+        Semaphore inFlight = new Semaphore(threads * 64);
+        List<Future<?>> pending = new ArrayList<>();
         try {
             writer.deleteAll();
             indexedVersions.clear();
             for (Article article : articles) {
-                writer.addDocument(toDocument(article));
-                indexedVersions.put(article.id(), article.version());
+                inFlight.acquireUninterruptibly();
+                pending.add(indexers.submit(() -> {
+                    try {
+                        writer.addDocument(toDocument(article));
+                        indexedVersions.put(article.id(), article.version());
+                        return null;
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+                if (pending.size() >= 4096) {
+                    awaitAll(pending);
+                }
             }
+            awaitAll(pending);
             writer.commit();
             searchers.maybeRefreshBlocking();
             ready = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            indexers.shutdownNow();
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> pending) throws IOException {
+        try {
+            for (Future<?> future : pending) {
+                future.get();
+            }
+            pending.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the index", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("an article could not be indexed", e.getCause());
         }
     }
 

@@ -2,12 +2,15 @@ package io.supportplatform.kb.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
 import java.util.HashMap;
@@ -177,6 +180,16 @@ class SearchResourceTest {
         }
         searchResponse(CUSTOMER, manyWords + "offline", null).statusCode(200);
         searchResponse(CUSTOMER, "\"".repeat(499), null).body("total", equalTo(0));
+        // Typos only, each long enough for two edits: every word takes the fuzzy fallback, still answered.
+        searchResponse(CUSTOMER, "agnetofflline pachdeploymnt licencecheeck remotcontroll", null);
+    }
+
+    @Test
+    void aTenKilobyteQueryIsRefusedNotAFailure() {
+        // Longer than the HTTP request line allows: refused before it reaches the resource (414), never a 500.
+        int status = given().auth().oauth2(CUSTOMER).queryParam("q", "agent offline ".repeat(730))
+                .get("/api/kb/search").then().extract().statusCode();
+        assertThat(status, both(greaterThanOrEqualTo(400)).and(lessThan(500)));
     }
 
     @Test

@@ -1,0 +1,110 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Closed-loop search load through the gateway: each client sends GET /api/kb/search?q=... with a customer's
+ * token, waits for the answer, sends the next. Queries cycle through a file of customer queries (one per
+ * line). Prints p50/p90/p99/max latency and queries per second per concurrency level; any non-200 answer
+ * counts as an error.
+ *
+ * java SearchLoad.java <gateway-url> <token-endpoint> <queries-file> <seconds> <warmup-seconds> <clients>...
+ */
+public class SearchLoad {
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args[0];
+        String token = token(args[1]);
+        List<String> queries = Files.readAllLines(Path.of(args[2])).stream().filter(l -> !l.isBlank()).toList();
+        int seconds = Integer.parseInt(args[3]);
+        int warmup = Integer.parseInt(args[4]);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        run(http, gateway, token, queries, 4, warmup, "warm-up");
+        for (int i = 5; i < args.length; i++) {
+            run(http, gateway, token, queries, Integer.parseInt(args[i]), seconds, null);
+        }
+    }
+
+    static void run(HttpClient http, String gateway, String token, List<String> queries, int clients, int seconds,
+            String label) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<long[]>> futures = new ArrayList<>();
+        long began = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    String q = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/kb/search?q="
+                            + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    long took = System.nanoTime() - t0;
+                    if (response.statusCode() != 200) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.err.println(response.statusCode() + " for " + q + ": " + response.body());
+                        }
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = took;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        double elapsed = (System.nanoTime() - began) / 1e9;
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (label != null) {
+            System.out.printf(Locale.ROOT, "%s: %d requests%n", label, merged.length);
+            return;
+        }
+        System.out.printf(Locale.ROOT,
+                "clients %2d: %6d requests in %.0f s, %7.1f q/s, p50 %6.1f ms, p90 %6.1f ms, p99 %6.1f ms, max %6.1f ms, errors %d%n",
+                clients, merged.length, elapsed, merged.length / elapsed, ms(merged, 0.50), ms(merged, 0.90),
+                ms(merged, 0.99), merged[merged.length - 1] / 1e6, errors.get());
+    }
+
+    static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    /** Keycloak password grant as the customer portal does it: client support-portal, user anna. */
+    static String token(String endpoint) throws Exception {
+        String form = "grant_type=password&client_id=support-portal&username=anna&password=demo";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("no token: " + response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# kb-service search benchmark (issue 6 item 8): 100,000 generated articles, search latency and throughput at 1
+# and 16 clients through the gateway with a real Keycloak token, index rebuild time at a kb-service restart,
+# memory. Runs the local platform (./run-local.sh) under the shared lock and stops it afterwards.
+#   bench/kb-search/run.sh            (ARTICLES=100000 SECONDS=30 WARMUP=20 to change)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$PWD"
+ARTICLES=${ARTICLES:-100000}
+SECONDS_PER_LEVEL=${SECONDS:-30}
+WARMUP=${WARMUP:-20}
+WORK="$ROOT/.devstack/bench-kb-search"
+mkdir -p "$WORK"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+KB_JAR="$ROOT/kb-service/target/quarkus-app/quarkus-run.jar"
+M2=~/.m2/repository/org/mongodb
+MONGO_CP=$(ls $M2/mongodb-driver-sync/5.6.4/*.jar $M2/mongodb-driver-core/5.6.4/*.jar $M2/bson/5.6.4/*.jar \
+  | grep -v sources | tr '\n' ':')
+
+if [ ! -f "$WORK/articles-$ARTICLES.jsonl" ]; then
+  echo "Generating $ARTICLES articles ..."
+  python3 kb-service/seed/generate.py --bench "$ARTICLES" > "$WORK/articles-$ARTICLES.jsonl"
+fi
+
+if [ "${LOCKED:-0}" != 1 ]; then
+  exec env LOCKED=1 flock /tmp/support-localrun.lock "$0" "$@"
+fi
+
+echo "Starting the local platform (log: $WORK/local-run.log) ..."
+DEVSTACK_SKIP_BUILD=${DEVSTACK_SKIP_BUILD:-1} setsid ./run-local.sh > "$WORK/local-run.log" 2>&1 &
+RUN_PID=$!
+KB_PID=""
+cleanup() {
+  [ -n "$KB_PID" ] && kill "$KB_PID" 2>/dev/null && wait "$KB_PID" 2>/dev/null || true
+  kill -TERM -- "-$RUN_PID" 2>/dev/null || true
+  wait "$RUN_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+until grep -q "Support platform up" "$WORK/local-run.log"; do
+  kill -0 "$RUN_PID" 2>/dev/null || { cat "$WORK/local-run.log"; exit 1; }
+  sleep 2
+done
+
+echo "Loading the articles straight into MongoDB ..."
+"$JAVA" -cp "$MONGO_CP" bench/kb-search/LoadArticles.java "$WORK/articles-$ARTICLES.jsonl" \
+  mongodb://localhost:27018 kb
+
+echo "Restarting kb-service (same JVM options as the local run) to time the index rebuild ..."
+pid_of_kb() { # the local run's kb-service: the java process running this worktree's kb-service jar
+  for p in /proc/[0-9]*; do
+    if tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -q -- "-jar $KB_JAR"; then basename "$p"; fi
+  done
+}
+OLD=$(pid_of_kb | head -1)
+kill "$OLD"
+while kill -0 "$OLD" 2>/dev/null; do sleep 0.5; done
+DEMO_DATA=true "$JAVA" -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "$KB_JAR" \
+  > "$WORK/kb-service.log" 2>&1 &
+KB_PID=$!
+STARTED=$(date +%s.%N)
+until curl -sf localhost:8083/q/health/ready > /dev/null; do
+  kill -0 "$KB_PID" 2>/dev/null || { tail -50 "$WORK/kb-service.log"; exit 1; }
+  sleep 0.5
+done
+READY=$(date +%s.%N)
+grep "Search index built" "$WORK/kb-service.log"
+printf "kb-service ready %.1f s after start\n" "$(echo "$READY - $STARTED" | bc)"
+
+echo "Search load through the gateway ($SECONDS_PER_LEVEL s per level after $WARMUP s warm-up) ..."
+"$JAVA" bench/kb-search/SearchLoad.java http://localhost:8080 \
+  http://localhost:8180/realms/support/protocol/openid-connect/token bench/kb-search/queries.txt \
+  "$SECONDS_PER_LEVEL" "$WARMUP" 1 16
+
+echo "Memory of kb-service:"
+grep -E '^VmRSS|^VmHWM' "/proc/$KB_PID/status"
+curl -s localhost:8083/q/metrics | grep -E '^jvm_memory_used_bytes\{area="heap"' \
+  | awk '{ sum += $2 } END { printf "heap used %.0f MiB (sum of pools)\n", sum / 1048576 }'
+curl -s localhost:8083/q/metrics | grep -E '^jvm_memory_max_bytes\{area="heap"' \
+  | awk '$2 > 0 { sum += $2 } END { printf "heap max  %.0f MiB\n", sum / 1048576 }'
+du -sh /tmp/kb-index-* 2>/dev/null | sort -h | tail -1 | awk '{ print "index on disk (memory-mapped) " $1 }'
