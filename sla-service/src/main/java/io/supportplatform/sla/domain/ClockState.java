@@ -6,5 +6,6 @@ package io.supportplatform.sla.domain;
  */
 public enum ClockState {
     RUNNING,
-    BREACHED
+    BREACHED,
+    MET
 }

@@ -6,9 +6,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.problem.ProblemException;
+import io.supportplatform.sla.domain.ClockAlarm;
+import io.supportplatform.sla.domain.ClockAlarms;
 import io.supportplatform.sla.domain.ResponseClock;
 import io.supportplatform.sla.domain.ResponseClocks;
 import io.supportplatform.sla.domain.TicketEvent;
+import io.supportplatform.sla.repository.ClockAlarmRepository;
 import io.supportplatform.sla.repository.PolicyRepository;
 import io.supportplatform.sla.repository.ResponseClockRepository;
 import io.supportplatform.sla.repository.TicketEventRepository;
@@ -27,15 +30,19 @@ public class ClockService {
 
     private final TicketEventRepository events;
     private final ResponseClockRepository clocks;
+    private final ClockAlarmRepository alarms;
+    private final AlarmService alarmService;
     private final PolicyRepository policies;
     private final Clock time;
     private final Counter newEvents;
     private final Counter duplicateEvents;
 
-    public ClockService(TicketEventRepository events, ResponseClockRepository clocks, PolicyRepository policies,
-            Clock time, MeterRegistry registry) {
+    public ClockService(TicketEventRepository events, ResponseClockRepository clocks, ClockAlarmRepository alarms,
+            AlarmService alarmService, PolicyRepository policies, Clock time, MeterRegistry registry) {
         this.events = events;
         this.clocks = clocks;
+        this.alarms = alarms;
+        this.alarmService = alarmService;
         this.policies = policies;
         this.time = time;
         this.newEvents = registry.counter("sla.ticket.events", "outcome", "recorded");
@@ -63,8 +70,20 @@ public class ClockService {
         return events.lockTicket(ticketId)
                 .flatMap(locked -> events.ofTicket(ticketId))
                 .flatMap(held -> policies.all()
-                        .map(versions -> ResponseClocks.compute(held, versions, time.instant())))
-                .flatMap(clocks::upsert);
+                        .map(versions -> ResponseClocks.compute(held, versions, time.instant()))
+                        .call(clocks::upsert)
+                        .flatMap(computed -> planAlarms(ticketId, computed, held)));
+    }
+
+    /**
+     * The alarms of the clocks just stored, in the same transaction, so a clock and its alarms never disagree
+     * (P13); the scheduler is told when one falls due before its next round.
+     */
+    private Uni<Void> planAlarms(UUID ticketId, List<ResponseClock> computed, List<TicketEvent> held) {
+        List<ClockAlarm> planned = ClockAlarms.plan(computed, held, time.instant());
+        return alarms.replace(ticketId, planned)
+                .invoke(() -> planned.stream().map(ClockAlarm::dueAt).min(Instant::compareTo)
+                        .ifPresent(alarmService::plannedFor));
     }
 
     /** The ticket's clocks as they stand at {@code now}; 404 when the viewer may not see the ticket or there are none. */
