@@ -78,7 +78,7 @@ class TicketClocksFromKafkaTest {
 
         Response clocks = awaitClocks(ticketId, TestTokens.agent("alex"));
         clocks.then()
-                .body("$", hasSize(1))
+                .body("$", hasSize(2)) // P8.1: the response and the Tier-2 callback
                 .body("[0].type", equalTo("FIRST_RESPONSE"))
                 .body("[0].state", equalTo("RUNNING"))
                 .body("[0].severity", equalTo(1))
@@ -86,7 +86,10 @@ class TicketClocksFromKafkaTest {
                 .body("[0].targetMinutes", equalTo(120))
                 .body("[0].ticketNumber", equalTo("TCK-2026-000042"))
                 .body("[0].startedAt", equalTo(createdAt.toString()))
-                .body("[0].deadline", equalTo(createdAt.plus(Duration.ofHours(2)).toString()));
+                .body("[0].deadline", equalTo(createdAt.plus(Duration.ofHours(2)).toString()))
+                .body("[1].type", equalTo("TIER2_CALLBACK"))
+                .body("[1].targetMinutes", equalTo(60))
+                .body("[1].calendarRegion", equalTo("EU-DE"));
         long remaining = clocks.jsonPath().getLong("[0].remainingSeconds");
         assertTrue(remaining > 7000 && remaining <= 7200, "remaining " + remaining);
     }
@@ -109,7 +112,7 @@ class TicketClocksFromKafkaTest {
         given().auth().oauth2(TestTokens.agent("alex"))
                 .get("/api/sla/tickets/{id}/clocks", ticketId)
                 .then().statusCode(200)
-                .body("$", hasSize(1))
+                .body("$", hasSize(2))
                 .body("[0].severity", equalTo(1))
                 .body("[0].deadline", equalTo(createdAt.plus(Duration.ofHours(2)).toString()));
     }

@@ -1,11 +1,17 @@
 package io.supportplatform.sla.domain;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.MonthDay;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A holiday that comes back every year: on a fixed day of the year, or a number of days from Western Easter. */
+/**
+ * A holiday that comes back every year: on a fixed day of the year, a number of days from Western Easter, or
+ * the n-th (or last) weekday of a month (e.g. Thanksgiving, the fourth Thursday of November).
+ */
 public sealed interface HolidayRule {
 
     HolidayRule GOOD_FRIDAY = fromEaster(-2);
@@ -27,6 +33,11 @@ public sealed interface HolidayRule {
 
     static HolidayRule fromEaster(int days) {
         return new FromEaster(days);
+    }
+
+    /** The {@code ordinal}-th {@code day} of {@code month} (1..5), or its last one for -1. */
+    static HolidayRule nthWeekday(Month month, int ordinal, DayOfWeek day) {
+        return new NthWeekdayOfMonth(month, ordinal, day);
     }
 
     /**
@@ -75,6 +86,25 @@ public sealed interface HolidayRule {
         @Override
         public Optional<LocalDate> dateIn(int year) {
             return Optional.of(easterSunday(year).plusDays(days));
+        }
+    }
+
+    /** E.g. Memorial Day: the last (-1) Monday of May; Thanksgiving: the 4th Thursday of November. */
+    record NthWeekdayOfMonth(Month month, int ordinal, DayOfWeek day) implements HolidayRule {
+        public NthWeekdayOfMonth {
+            Objects.requireNonNull(month, "month");
+            Objects.requireNonNull(day, "day");
+            if (ordinal != -1 && (ordinal < 1 || ordinal > 5)) {
+                throw new IllegalArgumentException("the weekday's ordinal must be 1..5 or -1 (last), was " + ordinal);
+            }
+        }
+
+        @Override
+        public Optional<LocalDate> dateIn(int year) {
+            LocalDate first = LocalDate.of(year, month, 1);
+            LocalDate date = ordinal == -1 ? first.with(TemporalAdjusters.lastInMonth(day))
+                    : first.with(TemporalAdjusters.dayOfWeekInMonth(ordinal, day));
+            return date.getMonth() == month ? Optional.of(date) : Optional.empty(); // no 5th Monday in some months
         }
     }
 }

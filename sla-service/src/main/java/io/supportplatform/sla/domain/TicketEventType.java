@@ -1,16 +1,26 @@
 package io.supportplatform.sla.domain;
 
-/** The ticket events the SLA clocks are derived from, named by their CloudEvents type. */
+/** The ticket events the SLA service consumes, named by their topic; the CloudEvents type follows from it. */
 public enum TicketEventType {
-    TICKET_CREATED("io.supportplatform.ticket-created.v1");
+    TICKET_CREATED("ticket-created"),
+    CUSTOMER_REPLIED("customer-replied"),
+    AGENT_REPLIED("agent-replied"),
+    TICKET_STATUS_CHANGED("ticket-status-changed"),
+    TICKET_SEVERITY_CHANGED("ticket-severity-changed"),
+    PHONE_CONTACT_LOGGED("phone-contact-logged"),
+    ESCALATION_REQUESTED("escalation-requested");
 
-    private final String cloudEventType;
+    private final String topic;
 
-    TicketEventType(String cloudEventType) {
-        this.cloudEventType = cloudEventType;
+    TicketEventType(String topic) {
+        this.topic = topic;
+    }
+
+    public String topic() {
+        return topic;
     }
 
     public String cloudEventType() {
-        return cloudEventType;
+        return "io.supportplatform." + topic + ".v1";
     }
 }

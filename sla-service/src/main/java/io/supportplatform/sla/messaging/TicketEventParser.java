@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supportplatform.sla.domain.Severity;
 import io.supportplatform.sla.domain.TicketEvent;
 import io.supportplatform.sla.domain.TicketEventType;
+import io.supportplatform.sla.domain.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -23,6 +25,8 @@ import java.util.regex.Pattern;
 public class TicketEventParser {
 
     private static final Pattern SYSTEM_ID = Pattern.compile("\\d{6}"); // P5.a
+    /** Stands in for a missing id while the remaining fields are checked; such an event is always rejected. */
+    private static final UUID NO_ID = new UUID(0, 0);
 
     private final ObjectMapper json;
 
@@ -30,11 +34,17 @@ public class TicketEventParser {
         this.json = json;
     }
 
-    /** Contract {@code io.supportplatform.ticket-created.v1}; the ticket's creation is the occurrence. */
-    public TicketEvent ticketCreated(String value) {
+    /**
+     * Reads a CloudEvent of the given type (contracts in deploy/contracts and NEW-TICKET-EVENTS). The
+     * occurrence is when the fact happened: the ticket's creation, the reply's posting, the status or
+     * severity change, the call itself (not its logging), the escalation request.
+     *
+     * @throws MalformedEventException naming every problem, if the event is not a valid one of this type
+     */
+    public TicketEvent parse(TicketEventType type, String value) {
         Fields envelope = new Fields(readTree(value), "");
         envelope.requireText("specversion", "1.0");
-        envelope.requireText("type", TicketEventType.TICKET_CREATED.cloudEventType());
+        envelope.requireText("type", type.cloudEventType());
         UUID id = envelope.uuid("id");
         String subject = envelope.text("subject");
         Fields data = envelope.object("data");
@@ -45,15 +55,42 @@ public class TicketEventParser {
         long sequence = data.positiveLong("sequence");
         String ticketNumber = data.text("ticketNumber");
         String systemId = data.matching("systemId", SYSTEM_ID);
-        Severity severity = data.severity("severity");
-        String status = data.text("status");
-        Instant createdAt = data.instant("createdAt");
+        TicketEvent event = switch (type) {
+            case TICKET_CREATED -> event(id, ticketId, type, sequence, data.instant("createdAt"), ticketNumber, systemId)
+                    .withSeverity(data.severity("severity"))
+                    .withStatus(null, data.oneOf("status", TicketStatus.class))
+                    .withRegion(data.optionalText("region"));
+            case CUSTOMER_REPLIED -> event(id, ticketId, type, sequence, data.instant("postedAt"), ticketNumber, systemId);
+            case AGENT_REPLIED -> event(id, ticketId, type, sequence, data.instant("postedAt"), ticketNumber, systemId)
+                    .withVisibility(data.oneOf("visibility", TicketEvent.Visibility.class));
+            case TICKET_STATUS_CHANGED -> event(id, ticketId, type, sequence, data.instant("changedAt"), ticketNumber,
+                    systemId).withStatus(data.oneOf("from", TicketStatus.class), data.oneOf("to", TicketStatus.class));
+            case TICKET_SEVERITY_CHANGED -> {
+                data.severity("from");
+                yield event(id, ticketId, type, sequence, data.instant("changedAt"), ticketNumber, systemId)
+                        .withSeverity(data.severity("to"));
+            }
+            case PHONE_CONTACT_LOGGED -> event(id, ticketId, type, sequence, data.instant("calledAt"), ticketNumber,
+                    systemId).withCall(data.oneOf("tier", TicketEvent.PhoneTier.class),
+                    data.oneOf("direction", TicketEvent.CallDirection.class));
+            case ESCALATION_REQUESTED -> event(id, ticketId, type, sequence, data.instant("requestedAt"), ticketNumber,
+                    systemId).withSeverity(data.severity("severity"))
+                    .withEscalationKind(data.oneOf("kind", TicketEvent.EscalationKind.class));
+        };
         envelope.problems.addAll(data.problems);
         if (!envelope.problems.isEmpty()) {
             throw new MalformedEventException(envelope.problems);
         }
-        return new TicketEvent(id, ticketId, TicketEventType.TICKET_CREATED, sequence, createdAt, ticketNumber,
-                systemId, severity, status);
+        return event;
+    }
+
+    /** Null for a malformed event: it is never returned, the collected problems are thrown instead. */
+    private static TicketEvent event(UUID id, UUID ticketId, TicketEventType type, long sequence, Instant occurredAt,
+            String ticketNumber, String systemId) {
+        if (id == null || ticketId == null || occurredAt == null) {
+            return TicketEvent.of(NO_ID, NO_ID, type, sequence, Instant.EPOCH, ticketNumber, systemId);
+        }
+        return TicketEvent.of(id, ticketId, type, sequence, occurredAt, ticketNumber, systemId);
     }
 
     private JsonNode readTree(String value) {
@@ -112,6 +149,28 @@ public class TicketEventParser {
                 return UUID.fromString(text);
             } catch (IllegalArgumentException e) {
                 problems.add(prefix + name + " must be a UUID");
+                return null;
+            }
+        }
+
+        String optionalText(String name) {
+            JsonNode field = node == null ? null : node.get(name);
+            if (field == null || field.isNull()) {
+                return null;
+            }
+            return text(name);
+        }
+
+        <E extends Enum<E>> E oneOf(String name, Class<E> type) {
+            String text = text(name);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, text);
+            } catch (IllegalArgumentException e) {
+                problems.add(prefix + name + " must be one of " + Arrays.toString(type.getEnumConstants())
+                        + ", was " + text);
                 return null;
             }
         }

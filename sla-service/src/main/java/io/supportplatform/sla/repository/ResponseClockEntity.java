@@ -60,6 +60,21 @@ public class ResponseClockEntity {
 
     public Instant deadline;
 
+    @Column(name = "warning_at")
+    public Instant warningAt;
+
+    @Column(name = "calendar_region")
+    public String calendarRegion;
+
+    @Column(name = "breached_at")
+    public Instant breachedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** The clock's transitions as a JSON array ({@link ResponseClockRepository}). */
+    public String history;
+
     public static class Key implements Serializable {
         public UUID ticketId;
         public ClockType clockType;

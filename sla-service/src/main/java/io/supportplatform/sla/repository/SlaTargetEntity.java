@@ -1,6 +1,7 @@
 package io.supportplatform.sla.repository;
 
 import io.supportplatform.sla.domain.ClockType;
+import io.supportplatform.sla.domain.Counting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +12,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** One response target of a policy version: clock type and severity to minutes. */
+/** One response target of a policy version: clock type and severity to minutes, counted 24/7 or in business hours. */
 @Entity
 @Table(name = "sla_target")
 @IdClass(SlaTargetEntity.Key.class)
@@ -31,6 +32,9 @@ public class SlaTargetEntity {
 
     @Column(name = "target_minutes")
     public int targetMinutes;
+
+    @Enumerated(EnumType.STRING)
+    public Counting counting;
 
     public static class Key implements Serializable {
         public String policyVersion;

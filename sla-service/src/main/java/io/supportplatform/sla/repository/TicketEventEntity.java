@@ -40,4 +40,18 @@ public class TicketEventEntity {
     public Short severity;
 
     public String status;
+
+    @Column(name = "previous_status")
+    public String previousStatus;
+
+    public String region;
+
+    public String visibility;
+
+    public String tier;
+
+    public String direction;
+
+    @Column(name = "escalation_kind")
+    public String escalationKind;
 }

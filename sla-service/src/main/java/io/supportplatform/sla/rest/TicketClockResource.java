@@ -45,7 +45,9 @@ public class TicketClockResource {
     @GET
     @RolesAllowed({"customer", "agent", "tier2", "supervisor", "ops", "admin"})
     @Operation(summary = "The ticket's response clocks as they stand now",
-            description = "Customers see only tickets of their own account (token claim system_id).")
+            description = "State, target, deadline, remaining or overdue time, time counted and paused, policy"
+                    + " version and the history of each clock. Customers see only tickets of their own account"
+                    + " (token claim system_id).")
     @APIResponse(responseCode = "200", description = "The ticket's clocks")
     @APIResponse(responseCode = "400", description = "ticketId is not a UUID",
             content = @Content(mediaType = "application/problem+json"))

@@ -10,6 +10,7 @@ import io.supportplatform.sla.domain.ClockAlarm;
 import io.supportplatform.sla.domain.ClockAlarms;
 import io.supportplatform.sla.domain.ResponseClock;
 import io.supportplatform.sla.domain.ResponseClocks;
+import io.supportplatform.sla.domain.SlaPolicies;
 import io.supportplatform.sla.domain.TicketEvent;
 import io.supportplatform.sla.repository.ClockAlarmRepository;
 import io.supportplatform.sla.repository.PolicyRepository;
@@ -17,6 +18,7 @@ import io.supportplatform.sla.repository.ResponseClockRepository;
 import io.supportplatform.sla.repository.TicketEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,17 +35,20 @@ public class ClockService {
     private final ClockAlarmRepository alarms;
     private final AlarmService alarmService;
     private final PolicyRepository policies;
+    private final CalendarService calendars;
     private final Clock time;
     private final Counter newEvents;
     private final Counter duplicateEvents;
 
     public ClockService(TicketEventRepository events, ResponseClockRepository clocks, ClockAlarmRepository alarms,
-            AlarmService alarmService, PolicyRepository policies, Clock time, MeterRegistry registry) {
+            AlarmService alarmService, PolicyRepository policies, CalendarService calendars, Clock time,
+            MeterRegistry registry) {
         this.events = events;
         this.clocks = clocks;
         this.alarms = alarms;
         this.alarmService = alarmService;
         this.policies = policies;
+        this.calendars = calendars;
         this.time = time;
         this.newEvents = registry.counter("sla.ticket.events", "outcome", "recorded");
         this.duplicateEvents = registry.counter("sla.ticket.events", "outcome", "duplicate");
@@ -66,35 +71,50 @@ public class ClockService {
         });
     }
 
-    private Uni<Void> recompute(UUID ticketId) {
+    /**
+     * Recomputes the ticket's clocks from every event held for it, under a lock on the ticket, and stores
+     * them. The stored clocks do not depend on the time of the recomputation, so a replay writes nothing.
+     */
+    Uni<Void> recompute(UUID ticketId) {
         return events.lockTicket(ticketId)
                 .flatMap(locked -> events.ofTicket(ticketId))
-                .flatMap(held -> policies.all()
-                        .map(versions -> ResponseClocks.compute(held, versions, time.instant()))
-                        .call(clocks::upsert)
-                        .flatMap(computed -> planAlarms(ticketId, computed, held)));
+                .flatMap(held -> policies.all().flatMap(versions -> calendars.regionCalendars()
+                        .map(regions -> ResponseClocks.compute(held, versions, regions))
+                        .call(computed -> clocks.replace(ticketId, computed))
+                        .flatMap(computed -> planAlarms(ticketId, computed, held, versions))));
     }
 
     /**
      * The alarms of the clocks just stored, in the same transaction, so a clock and its alarms never disagree
      * (P13); the scheduler is told when one falls due before its next round.
      */
-    private Uni<Void> planAlarms(UUID ticketId, List<ResponseClock> computed, List<TicketEvent> held) {
-        List<ClockAlarm> planned = ClockAlarms.plan(computed, held, time.instant());
+    private Uni<Void> planAlarms(UUID ticketId, List<ResponseClock> computed, List<TicketEvent> held,
+            SlaPolicies versions) {
+        List<ClockAlarm> planned = ClockAlarms.plan(computed, held, versions);
         return alarms.replace(ticketId, planned)
                 .invoke(() -> planned.stream().map(ClockAlarm::dueAt).min(Instant::compareTo)
                         .ifPresent(alarmService::plannedFor));
     }
 
-    /** The ticket's clocks as they stand at {@code now}; 404 when the viewer may not see the ticket or there are none. */
+    /**
+     * The ticket's clocks as they stand at {@code now}, with the time each has counted (in its calendar) and
+     * spent paused; 404 when the viewer may not see the ticket or there are none.
+     */
     @WithSession
-    public Uni<List<ResponseClock>> clocksOf(UUID ticketId, Viewer viewer, Instant now) {
-        return clocks.ofTicket(ticketId).map(stored -> {
+    public Uni<List<ClockReading>> clocksOf(UUID ticketId, Viewer viewer, Instant now) {
+        return clocks.ofTicket(ticketId).flatMap(stored -> {
             // Another account's ticket is answered like an unknown one, so ticket ids reveal nothing.
             if (stored.isEmpty() || !stored.stream().allMatch(viewer::maySee)) {
                 throw ProblemException.notFound("No SLA clocks for ticket " + ticketId + ".");
             }
-            return stored.stream().map(clock -> clock.at(now)).toList();
+            return calendars.regionCalendars().map(regions -> stored.stream()
+                    .map(clock -> new ClockReading(clock.at(now),
+                            clock.elapsedAt(now, regions.calendar(clock.calendarRegion())), clock.pausedAt(now)))
+                    .toList());
         });
+    }
+
+    /** A clock at one instant, with what the view derives from its calendar and history. */
+    public record ClockReading(ResponseClock clock, Duration counted, Duration paused) {
     }
 }

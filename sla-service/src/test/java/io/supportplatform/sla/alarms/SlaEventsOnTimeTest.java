@@ -142,7 +142,7 @@ class SlaEventsOnTimeTest {
         JsonObject s2 = exactlyOnceEach(high, List.of("sla-escalated", "sla-escalations")).get("sla-escalated");
         assertEquals("TEAM_LEAD", s2.getJsonObject("data").getString("audience"));
 
-        awaitAlarmsPlanned(normal, 4); // warning, breach and two escalation levels: none due yet, nothing on creation
+        awaitAlarmsPlanned(normal, 5); // warning, breach and the three escalation levels: none due yet, nothing on creation
         assertEquals(0, firedAlarms(normal));
     }
 

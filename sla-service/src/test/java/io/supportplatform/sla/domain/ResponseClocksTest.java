@@ -26,12 +26,13 @@ class ResponseClocksTest {
             Map.of(ClockType.FIRST_RESPONSE, Map.of(Severity.S1, Duration.ofHours(2), Severity.S2, Duration.ofHours(4),
                     Severity.S3, Duration.ofHours(8), Severity.S4, Duration.ofHours(12))));
     private static final SlaPolicies POLICIES = new SlaPolicies(List.of(POLICY_2010));
+    private static final RegionCalendars CALENDARS = new RegionCalendars(Map.of("EU-DE", BusinessCalendar.alwaysOpen()), "EU-DE");
 
     @ParameterizedTest(name = "S{0}: first response due {1} h after creation")
     @CsvSource({"1, 2", "2, 4", "3, 8", "4, 12"}) // P8.1, P8.2, P8.3, P8.4
     void firstResponseDeadlineFollowsSeverity(int severity, int hours) {
         List<ResponseClock> clocks = ResponseClocks.compute(List.of(created(UUID.randomUUID(), CREATED, 1, severity)),
-                POLICIES, CREATED.plusSeconds(60));
+                POLICIES, CALENDARS, CREATED.plusSeconds(60));
 
         assertEquals(1, clocks.size());
         ResponseClock clock = clocks.get(0);
@@ -52,8 +53,8 @@ class ResponseClocksTest {
         TicketEvent event = created(UUID.randomUUID(), CREATED, 1, 1);
         Instant now = CREATED.plusSeconds(600);
 
-        List<ResponseClock> once = ResponseClocks.compute(List.of(event), POLICIES, now);
-        List<ResponseClock> thrice = ResponseClocks.compute(List.of(event, event, event), POLICIES, now);
+        List<ResponseClock> once = ResponseClocks.compute(List.of(event), POLICIES, CALENDARS, now);
+        List<ResponseClock> thrice = ResponseClocks.compute(List.of(event, event, event), POLICIES, CALENDARS, now);
 
         assertEquals(1, once.size());
         assertEquals(once, thrice);
@@ -65,13 +66,13 @@ class ResponseClocksTest {
         TicketEvent early = created(UUID.randomUUID(), CREATED, 1, 2);
         TicketEvent late = created(UUID.randomUUID(), CREATED.plusSeconds(30), 2, 1);
         Instant now = CREATED.plusSeconds(3600);
-        List<ResponseClock> expected = ResponseClocks.compute(List.of(early, late), POLICIES, now);
+        List<ResponseClock> expected = ResponseClocks.compute(List.of(early, late), POLICIES, CALENDARS, now);
 
         List<TicketEvent> shuffled = new ArrayList<>(List.of(early, late, early, late));
         Random random = new Random(42);
         for (int i = 0; i < 10; i++) {
             Collections.shuffle(shuffled, random);
-            assertEquals(expected, ResponseClocks.compute(shuffled, POLICIES, now), "order " + shuffled);
+            assertEquals(expected, ResponseClocks.compute(shuffled, POLICIES, CALENDARS, now), "order " + shuffled);
         }
         assertEquals(1, expected.size());
         assertEquals(Severity.S2, expected.get(0).severity());
@@ -83,7 +84,7 @@ class ResponseClocksTest {
         TicketEvent first = created(UUID.fromString("ffffffff-0000-0000-0000-000000000000"), CREATED, 1, 3);
         TicketEvent second = created(UUID.fromString("00000000-0000-0000-0000-000000000001"), CREATED, 2, 1);
 
-        List<ResponseClock> clocks = ResponseClocks.compute(List.of(second, first), POLICIES, CREATED);
+        List<ResponseClock> clocks = ResponseClocks.compute(List.of(second, first), POLICIES, CALENDARS, CREATED);
 
         assertEquals(Severity.S3, clocks.get(0).severity());
     }
@@ -95,9 +96,9 @@ class ResponseClocksTest {
         SlaPolicies both = new SlaPolicies(List.of(stricter, POLICY_2010));
         Instant later = Instant.parse("2027-02-01T00:00:00Z");
 
-        ResponseClock before = ResponseClocks.compute(List.of(created(UUID.randomUUID(), CREATED, 1, 1)), both, later)
+        ResponseClock before = ResponseClocks.compute(List.of(created(UUID.randomUUID(), CREATED, 1, 1)), both, CALENDARS, later)
                 .get(0);
-        ResponseClock after = ResponseClocks.compute(List.of(created(UUID.randomUUID(), later, 1, 1)), both, later)
+        ResponseClock after = ResponseClocks.compute(List.of(created(UUID.randomUUID(), later, 1, 1)), both, CALENDARS, later)
                 .get(0);
 
         assertEquals("2010-02-01", before.policyVersion());
@@ -110,7 +111,7 @@ class ResponseClocksTest {
     void noClockWithoutAPolicyInForce() {
         Instant before2010 = Instant.parse("2009-12-31T23:59:59Z");
 
-        assertTrue(ResponseClocks.compute(List.of(created(UUID.randomUUID(), before2010, 1, 1)), POLICIES, CREATED)
+        assertTrue(ResponseClocks.compute(List.of(created(UUID.randomUUID(), before2010, 1, 1)), POLICIES, CALENDARS, CREATED)
                 .isEmpty());
     }
 
@@ -118,27 +119,27 @@ class ResponseClocksTest {
     void runningClockPastItsDeadlineIsBreachedAndOverdue() {
         Instant now = CREATED.plus(Duration.ofHours(2)).plusSeconds(90);
 
-        ResponseClock clock = ResponseClocks.compute(List.of(created(UUID.randomUUID(), CREATED, 1, 1)), POLICIES, now)
+        ResponseClock clock = ResponseClocks.compute(List.of(created(UUID.randomUUID(), CREATED, 1, 1)), POLICIES, CALENDARS, now)
                 .get(0);
 
         assertEquals(ClockState.BREACHED, clock.state());
         assertEquals(Duration.ofSeconds(-90), clock.remainingAt(now));
-        assertEquals(Duration.ofHours(2).plusSeconds(90), clock.elapsedAt(now));
+        assertEquals(Duration.ofHours(2).plusSeconds(90), clock.elapsedAt(now, BusinessCalendar.alwaysOpen()));
         assertEquals(ClockState.RUNNING, ResponseClocks.compute(List.of(created(UUID.randomUUID(), CREATED, 1, 1)),
-                POLICIES, CREATED.plus(Duration.ofHours(2)).minusSeconds(1)).get(0).state());
+                POLICIES, CALENDARS, CREATED.plus(Duration.ofHours(2)).minusSeconds(1)).get(0).state());
     }
 
     @Test
     void eventsOfDifferentTicketsAreRejected() {
-        TicketEvent other = new TicketEvent(UUID.randomUUID(), UUID.randomUUID(), TicketEventType.TICKET_CREATED, 1,
-                CREATED, "TCK-2026-000043", "100002", Severity.S1, "NEW");
+        TicketEvent other = TicketEvent.of(UUID.randomUUID(), UUID.randomUUID(), TicketEventType.TICKET_CREATED, 1,
+                CREATED, "TCK-2026-000043", "100002").withSeverity(Severity.S1).withStatus(null, TicketStatus.NEW);
 
         assertThrows(IllegalArgumentException.class, () -> ResponseClocks.compute(
-                List.of(created(UUID.randomUUID(), CREATED, 1, 1), other), POLICIES, CREATED));
+                List.of(created(UUID.randomUUID(), CREATED, 1, 1), other), POLICIES, CALENDARS, CREATED));
     }
 
     private static TicketEvent created(UUID eventId, Instant at, long sequence, int severity) {
-        return new TicketEvent(eventId, TICKET, TicketEventType.TICKET_CREATED, sequence, at, "TCK-2026-000042",
-                "100001", Severity.ofLevel(severity), "NEW");
+        return TicketEvent.of(eventId, TICKET, TicketEventType.TICKET_CREATED, sequence, at, "TCK-2026-000042",
+                "100001").withSeverity(Severity.ofLevel(severity)).withStatus(null, TicketStatus.NEW);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supportplatform.sla.domain.Severity;
 import io.supportplatform.sla.domain.TicketEvent;
 import io.supportplatform.sla.domain.TicketEventType;
+import io.supportplatform.sla.domain.TicketStatus;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class TicketEventParserTest {
 
     @Test
     void readsTheContractExample() {
-        TicketEvent event = parser.ticketCreated(envelope("1", "\"100001\"", "\"2026-11-28T09:00:00Z\""));
+        TicketEvent event = parser.parse(TicketEventType.TICKET_CREATED, envelope("1", "\"100001\"", "\"2026-11-28T09:00:00Z\""));
 
         assertEquals(UUID.fromString(EVENT_ID), event.id());
         assertEquals(UUID.fromString(TICKET_ID), event.ticketId());
@@ -31,7 +32,7 @@ class TicketEventParserTest {
         assertEquals("TCK-2026-000042", event.ticketNumber());
         assertEquals("100001", event.systemId());
         assertEquals(Severity.S1, event.severity());
-        assertEquals("NEW", event.status());
+        assertEquals(TicketStatus.NEW, event.status());
     }
 
     @Test
@@ -39,13 +40,13 @@ class TicketEventParserTest {
         String value = envelope("2", "\"100001\"", "\"2026-11-28T09:00:00Z\"")
                 .replace("\"status\":", "\"futureField\":{\"x\":1},\"status\":");
 
-        assertEquals(Severity.S2, parser.ticketCreated(value).severity());
+        assertEquals(Severity.S2, parser.parse(TicketEventType.TICKET_CREATED, value).severity());
     }
 
     @Test
     void namesEveryProblemOfAMalformedEvent() {
         MalformedEventException e = assertThrows(MalformedEventException.class,
-                () -> parser.ticketCreated(envelope("5", "\"ABC\"", "\"yesterday\"")));
+                () -> parser.parse(TicketEventType.TICKET_CREATED, envelope("5", "\"ABC\"", "\"yesterday\"")));
 
         assertTrue(e.getMessage().contains("data.severity must be an integer 1..4"), e.getMessage());
         assertTrue(e.getMessage().contains("data.systemId must match"), e.getMessage());
@@ -57,12 +58,12 @@ class TicketEventParserTest {
         String v2 = envelope("1", "\"100001\"", "\"2026-11-28T09:00:00Z\"")
                 .replace("ticket-created.v1", "ticket-created.v2");
 
-        assertTrue(assertThrows(MalformedEventException.class, () -> parser.ticketCreated(v2)).getMessage()
+        assertTrue(assertThrows(MalformedEventException.class, () -> parser.parse(TicketEventType.TICKET_CREATED, v2)).getMessage()
                 .contains("type must be io.supportplatform.ticket-created.v1"));
-        assertTrue(assertThrows(MalformedEventException.class, () -> parser.ticketCreated("{not json"))
+        assertTrue(assertThrows(MalformedEventException.class, () -> parser.parse(TicketEventType.TICKET_CREATED, "{not json"))
                 .getMessage().contains("not JSON"));
-        assertThrows(MalformedEventException.class, () -> parser.ticketCreated("[]"));
-        assertThrows(MalformedEventException.class, () -> parser.ticketCreated(null));
+        assertThrows(MalformedEventException.class, () -> parser.parse(TicketEventType.TICKET_CREATED, "[]"));
+        assertThrows(MalformedEventException.class, () -> parser.parse(TicketEventType.TICKET_CREATED, null));
     }
 
     @Test
@@ -70,7 +71,7 @@ class TicketEventParserTest {
         String value = envelope("1", "\"100001\"", "\"2026-11-28T09:00:00Z\"")
                 .replace("\"subject\":\"" + TICKET_ID, "\"subject\":\"" + UUID.randomUUID());
 
-        assertThrows(MalformedEventException.class, () -> parser.ticketCreated(value));
+        assertThrows(MalformedEventException.class, () -> parser.parse(TicketEventType.TICKET_CREATED, value));
     }
 
     private static String envelope(String severity, String systemId, String createdAt) {
