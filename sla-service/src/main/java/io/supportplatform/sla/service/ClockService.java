@@ -6,9 +6,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.problem.ProblemException;
+import io.supportplatform.sla.domain.ClockAlarm;
+import io.supportplatform.sla.domain.ClockAlarms;
 import io.supportplatform.sla.domain.ResponseClock;
 import io.supportplatform.sla.domain.ResponseClocks;
+import io.supportplatform.sla.domain.SlaPolicies;
 import io.supportplatform.sla.domain.TicketEvent;
+import io.supportplatform.sla.repository.ClockAlarmRepository;
 import io.supportplatform.sla.repository.PolicyRepository;
 import io.supportplatform.sla.repository.ResponseClockRepository;
 import io.supportplatform.sla.repository.TicketEventRepository;
@@ -28,16 +32,21 @@ public class ClockService {
 
     private final TicketEventRepository events;
     private final ResponseClockRepository clocks;
+    private final ClockAlarmRepository alarms;
+    private final AlarmService alarmService;
     private final PolicyRepository policies;
     private final CalendarService calendars;
     private final Clock time;
     private final Counter newEvents;
     private final Counter duplicateEvents;
 
-    public ClockService(TicketEventRepository events, ResponseClockRepository clocks, PolicyRepository policies,
-            CalendarService calendars, Clock time, MeterRegistry registry) {
+    public ClockService(TicketEventRepository events, ResponseClockRepository clocks, ClockAlarmRepository alarms,
+            AlarmService alarmService, PolicyRepository policies, CalendarService calendars, Clock time,
+            MeterRegistry registry) {
         this.events = events;
         this.clocks = clocks;
+        this.alarms = alarms;
+        this.alarmService = alarmService;
         this.policies = policies;
         this.calendars = calendars;
         this.time = time;
@@ -70,8 +79,21 @@ public class ClockService {
         return events.lockTicket(ticketId)
                 .flatMap(locked -> events.ofTicket(ticketId))
                 .flatMap(held -> policies.all().flatMap(versions -> calendars.regionCalendars()
-                        .map(regions -> ResponseClocks.compute(held, versions, regions))))
-                .flatMap(computed -> clocks.replace(ticketId, computed));
+                        .map(regions -> ResponseClocks.compute(held, versions, regions))
+                        .call(computed -> clocks.replace(ticketId, computed))
+                        .flatMap(computed -> planAlarms(ticketId, computed, held, versions))));
+    }
+
+    /**
+     * The alarms of the clocks just stored, in the same transaction, so a clock and its alarms never disagree
+     * (P13); the scheduler is told when one falls due before its next round.
+     */
+    private Uni<Void> planAlarms(UUID ticketId, List<ResponseClock> computed, List<TicketEvent> held,
+            SlaPolicies versions) {
+        List<ClockAlarm> planned = ClockAlarms.plan(computed, held, versions);
+        return alarms.replace(ticketId, planned)
+                .invoke(() -> planned.stream().map(ClockAlarm::dueAt).min(Instant::compareTo)
+                        .ifPresent(alarmService::plannedFor));
     }
 
     /**

@@ -1,0 +1,264 @@
+import io.supportplatform.devstack.DevStack;
+import io.supportplatform.devstack.ProcessStats;
+import io.supportplatform.devstack.Service;
+import io.supportplatform.devstack.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * bench/sla-scale: loads open clocks into a real sla-service process through ticket-created events on Kafka,
+ * then lets a burst of deadlines fall due within one minute and measures how late each breach is published.
+ * Infrastructure and the packaged service come from deploy/devstack (free ports, a temp dir). See README.md.
+ *
+ * Arguments: repoRoot openClocks burstClocks
+ */
+public class SlaScaleBench {
+
+    static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$");
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        int open = Integer.parseInt(args[1]);
+        int burst = Integer.parseInt(args[2]);
+        Path data = Files.createTempDirectory("sla-scale-");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        // No Keycloak: the benchmark reads no API that needs a token; the service starts without reaching it.
+        env.put("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/support");
+        DevStack.Options options = DevStack.Options.forTests(root, data).withServices(Set.of(Service.SLA)).withEnv(env);
+        System.out.printf("sla-scale: %,d open clocks, then %,d deadlines within one minute%n", open, burst);
+        try (DevStack stack = DevStack.start(options)) {
+            ServiceProcess sla = stack.services().get(Service.SLA);
+            Sampler sampler = new Sampler(sla);
+            sampler.start();
+            try (Connection db = DriverManager.getConnection(stack.postgresJdbcUrl("sla"), stack.postgresUser(),
+                    stack.postgresPassword());
+                    KafkaProducer<String, String> producer = producer(stack.kafkaBootstrapServers())) {
+                load(db, producer, open, sampler);
+                breachBurst(db, producer, stack.kafkaBootstrapServers(), open, burst, sampler);
+            } finally {
+                sampler.stop();
+            }
+            System.out.printf("service memory: heap used max %d MiB, RSS max %d MiB (JVM -Xmx384m, SerialGC, as DevStack runs it)%n",
+                    sampler.maxHeapMib, sampler.maxRssMib);
+        }
+    }
+
+    /** Phase 1: open clocks through ticket-created events (severities 3 and 4: nothing due for hours). */
+    static void load(Connection db, KafkaProducer<String, String> producer, int open, Sampler sampler) throws Exception {
+        long began = System.currentTimeMillis();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < open; i++) {
+            UUID ticket = UUID.randomUUID();
+            producer.send(record(ticket, 3 + (i % 2), createdAt, i));
+        }
+        producer.flush();
+        long sent = System.currentTimeMillis();
+        System.out.printf("load: produced %,d events in %.1f s%n", open, (sent - began) / 1000.0);
+        long stored = awaitClocks(db, open, Duration.ofHours(2));
+        long done = System.currentTimeMillis();
+        System.out.printf("load: %,d clocks stored %.1f s after the first event: %,.0f events/s consumed%n", stored,
+                (done - began) / 1000.0, stored * 1000.0 / (done - began));
+        // Event-to-clock-stored latency: the Kafka record's create time (kept in the stored event) to the
+        // transaction that stored its clock (response_clock.updated_at is that transaction's start, now()).
+        try (Statement query = db.createStatement();
+                ResultSet rows = query.executeQuery("""
+                        select percentile_cont(array[0.5, 0.99]) within group (order by lag_ms), max(lag_ms)
+                        from (select extract(epoch from c.updated_at) * 1000 - (env ->> 'benchSentAtMs')::numeric as lag_ms
+                              from response_clock c
+                              join (select ticket_id, case jsonb_typeof(envelope) when 'string'
+                                                           then (envelope #>> '{}')::jsonb else envelope end as env
+                                    from ticket_event) e using (ticket_id)) l""")) {
+            rows.next();
+            Double[] p = (Double[]) rows.getArray(1).getArray();
+            System.out.printf("load: event-to-clock-stored latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", p[0], p[1],
+                    rows.getDouble(2));
+        }
+        System.out.printf("load: heap used max %d MiB, RSS max %d MiB so far%n", sampler.maxHeapMib, sampler.maxRssMib);
+    }
+
+    /** Phase 2: {@code burst} severity-3 tickets (8 h) filed so that their deadlines fall within one minute. */
+    static void breachBurst(Connection db, KafkaProducer<String, String> producer, String bootstrap, int open,
+            int burst, Sampler sampler) throws Exception {
+        Instant first = Instant.now().plusSeconds(Math.max(60, burst / 100)).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Instant> deadlines = new HashMap<>();
+        for (int i = 0; i < burst; i++) {
+            UUID ticket = UUID.randomUUID();
+            Instant deadline = first.plusMillis(60_000L * i / burst);
+            deadlines.put(ticket.toString(), deadline);
+            producer.send(record(ticket, 3, deadline.minus(Duration.ofHours(8)), i));
+        }
+        producer.flush();
+        awaitClocks(db, open + burst, Duration.ofHours(1));
+        System.out.printf("burst: %,d clocks with deadlines from %s to %s stored (now %s)%n", burst, first,
+                first.plusSeconds(60), Instant.now());
+        Map<String, Integer> seen = new HashMap<>();
+        List<Long> lags = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+            consumer.subscribe(List.of("sla-breached"));
+            long stop = first.plusSeconds(60 + 60).toEpochMilli();
+            long settle = Long.MAX_VALUE;
+            while (System.currentTimeMillis() < Math.min(stop, settle)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Instant deadline = deadlines.get(record.key());
+                    if (deadline != null && seen.merge(record.key(), 1, Integer::sum) == 1) {
+                        lags.add(record.timestamp() - deadline.toEpochMilli());
+                    }
+                }
+                if (seen.size() == burst && settle == Long.MAX_VALUE) {
+                    settle = System.currentTimeMillis() + 5_000; // duplicates would show meanwhile
+                }
+            }
+        }
+        long duplicates = seen.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("burst: %,d of %,d breaches published, %d missed, %d duplicates, %d early%n", seen.size(), burst,
+                burst - seen.size(), duplicates, Arrays.stream(sorted).filter(l -> l < 0).count());
+        if (sorted.length > 0) {
+            System.out.printf("burst: breach lag (published - deadline) p50 %d ms, p99 %d ms, max %d ms%n",
+                    sorted[sorted.length / 2], sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)],
+                    sorted[sorted.length - 1]);
+        }
+        try (Statement query = db.createStatement();
+                ResultSet rows = query.executeQuery("select count(*) filter (where fired_at is null), count(*) from clock_alarm")) {
+            rows.next();
+            System.out.printf("alarms: %,d planned in all, %,d still pending (warnings, breaches and escalations hours ahead)%n",
+                    rows.getLong(2), rows.getLong(1));
+        }
+    }
+
+    static long awaitClocks(Connection db, long expected, Duration patience) throws Exception {
+        long deadline = System.currentTimeMillis() + patience.toMillis();
+        long count = 0;
+        long lastReport = 0;
+        while (System.currentTimeMillis() < deadline) {
+            try (Statement query = db.createStatement(); ResultSet rows = query.executeQuery(
+                    "select count(*) from response_clock")) {
+                rows.next();
+                count = rows.getLong(1);
+            }
+            if (count >= expected) {
+                return count;
+            }
+            if (System.currentTimeMillis() - lastReport > 30_000) {
+                System.out.printf("  ... %,d of %,d clocks stored%n", count, expected);
+                lastReport = System.currentTimeMillis();
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("only " + count + " of " + expected + " clocks stored within " + patience);
+    }
+
+    /**
+     * A ticket-created v1 event as ticket-service publishes it. The envelope carries one extra attribute,
+     * benchSentAtMs (CloudEvents extensions are allowed; the service keeps the envelope as received), so the
+     * latency can be read from the database afterwards.
+     */
+    static ProducerRecord<String, String> record(UUID ticket, int severity, Instant createdAt, int n) {
+        String value = """
+                {"specversion":"1.0","id":"%s","type":"io.supportplatform.ticket-created.v1","source":"/ticket-service",\
+                "time":"%s","subject":"%s","datacontenttype":"application/json","benchSentAtMs":%d,\
+                "data":{"sequence":1,"ticketId":"%s","ticketNumber":"TCK-2026-%06d","systemId":"100001","severity":%d,\
+                "subject":"Bench ticket","status":"NEW","createdBy":"bench","createdAt":"%s"}}"""
+                .formatted(UUID.randomUUID(), createdAt, ticket, System.currentTimeMillis(), ticket, n % 1_000_000,
+                        severity, createdAt);
+        ProducerRecord<String, String> record = new ProducerRecord<>("ticket-created", ticket.toString(), value);
+        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        return new KafkaProducer<>(config);
+    }
+
+    static KafkaConsumer<String, String> consumer(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "sla-scale-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(config);
+    }
+
+    /** Samples the service's RSS (/proc) and used heap (/q/metrics) once a second. */
+    static final class Sampler {
+        final ServiceProcess service;
+        final HttpClient http = HttpClient.newHttpClient();
+        volatile long maxRssMib;
+        volatile long maxHeapMib;
+        volatile boolean running = true;
+        Thread thread;
+
+        Sampler(ServiceProcess service) {
+            this.service = service;
+        }
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running) {
+                    maxRssMib = Math.max(maxRssMib, ProcessStats.rssMib(service.pid()));
+                    try {
+                        String metrics = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/metrics")).build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
+                        Matcher heap = HEAP.matcher(metrics);
+                        double used = 0;
+                        while (heap.find()) {
+                            used += Double.parseDouble(heap.group(1));
+                        }
+                        maxHeapMib = Math.max(maxHeapMib, (long) (used / 1024 / 1024));
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        // the service is busy; next sample
+                    }
+                }
+            }, "sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+}
