@@ -14,6 +14,7 @@ import io.supportplatform.ticket.domain.Ticket;
 import io.supportplatform.ticket.rest.NewTicketRequest;
 import io.supportplatform.ticket.rest.ReplyResponse;
 import io.supportplatform.ticket.rest.TicketResponse;
+import io.supportplatform.ticket.service.FilingExtras;
 import io.supportplatform.ticket.service.NewTicket;
 
 /** Between the REST representations and the domain. */
@@ -38,6 +39,12 @@ public final class TicketMapper {
                 details);
     }
 
+    /** The filing's knowledge-base articles shown before filing (P14.b); nothing else comes with a plain filing. */
+    public static FilingExtras toExtras(NewTicketRequest request) {
+        return new FilingExtras(request.suggestedArticleIds() == null ? List.of()
+                : List.copyOf(request.suggestedArticleIds()), Optional.empty());
+    }
+
     public static TicketResponse toResponse(Ticket ticket) {
         FilingDetails details = ticket.getDetails();
         return new TicketResponse(ticket.getId(), ticket.getTicketNumber(), ticket.getSystemId(),
@@ -46,7 +53,9 @@ public final class TicketMapper {
                 details.products(), details.platforms(), details.environment().orElse(null),
                 details.reproductionSteps().orElse(null), details.affectedDevices(), details.errorMessages(),
                 details.desiredResult().orElse(null), details.specialCircumstances().orElse(null),
-                ticket.getCreatedBy(), ticket.getCreatedAt(), ticket.getUpdatedAt());
+                ticket.getCreatedBy(), ticket.getCreatedAt(), ticket.getUpdatedAt(),
+                ticket.getIntake().eligibilityFlags(), ticket.getIntake().suggestedArticleIds(),
+                ticket.getLogExcerpt().orElse(null));
     }
 
     public static ReplyResponse toResponse(Reply reply) {

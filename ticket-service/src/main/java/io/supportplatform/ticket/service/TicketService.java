@@ -20,6 +20,7 @@ import io.supportplatform.outbox.OutboxRelay;
 import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.ticket.domain.AuthorRole;
+import io.supportplatform.ticket.domain.Intake;
 import io.supportplatform.ticket.domain.Reply;
 import io.supportplatform.ticket.domain.ReplyVisibility;
 import io.supportplatform.ticket.domain.Requester;
@@ -43,15 +44,17 @@ public class TicketService {
     private final TicketEvents events;
     private final OutboxRelay relay;
     private final AuthorizedContacts contacts;
+    private final EligibilityCheck eligibility;
 
     public TicketService(TicketRepository tickets, ReplyRepository replies, OutboxRepository outbox,
-            TicketEvents events, OutboxRelay relay, AuthorizedContacts contacts) {
+            TicketEvents events, OutboxRelay relay, AuthorizedContacts contacts, EligibilityCheck eligibility) {
         this.tickets = tickets;
         this.replies = replies;
         this.outbox = outbox;
         this.events = events;
         this.relay = relay;
         this.contacts = contacts;
+        this.eligibility = eligibility;
     }
 
     /**
@@ -61,6 +64,14 @@ public class TicketService {
      * (P12.1, {@link AuthorizedContacts}); support staff file on any customer's behalf.
      */
     public Uni<Ticket> file(NewTicket request, Requester requester) {
+        return file(request, FilingExtras.NONE, requester);
+    }
+
+    /**
+     * Files a ticket with what came besides the P5 items. The filing is checked against the product catalogue
+     * and accepted either way; what is found is recorded as eligibility flags (P5.c, P14.e, P15.f, P15.g).
+     */
+    public Uni<Ticket> file(NewTicket request, FilingExtras extras, Requester requester) {
         if (!requester.mayAccess(request.systemId())) {
             return Uni.createFrom().failure(ProblemException.forbidden(requester.systemId()
                     .map(own -> "You may only file tickets for your own customer account (system ID " + own
@@ -73,6 +84,8 @@ public class TicketService {
                 .map(sequence -> Ticket.file(TicketNumber.of(now, sequence), request.systemId(),
                         Severity.ofLevel(request.severity()), request.subject(), request.description(),
                         request.details(), requester.username(), now))
+                .invoke(ticket -> ticket.recordIntake(new Intake(eligibility.check(request.details()),
+                        List.copyOf(extras.suggestedArticleIds())), extras.logExcerpt()))
                 .flatMap(ticket -> {
                     // built before the insert, so the event's sequence number goes into the same row write
                     OutboxEvent created = events.ticketCreated(ticket);
