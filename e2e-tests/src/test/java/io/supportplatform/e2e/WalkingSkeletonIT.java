@@ -46,6 +46,8 @@ class WalkingSkeletonIT {
                 platform.startTimes());
         RestAssured.baseURI = platform.gatewayUrl();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        // P12.1: anna and jonas file as authorized contacts of 100001 (demo data, or set up here if absent)
+        Contacts.ensureDemoContacts(platform);
     }
 
     @AfterAll

@@ -30,6 +30,13 @@ public class CustomerAccount {
         // for Hibernate
     }
 
+    /** For a decision without the database, e.g. in tests of {@link FilingAuthorization}. */
+    public CustomerAccount(String systemId, AccountStatus status, String name) {
+        this.systemId = systemId;
+        this.status = status;
+        this.name = name;
+    }
+
     public String getSystemId() {
         return systemId;
     }

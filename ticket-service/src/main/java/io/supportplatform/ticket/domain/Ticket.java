@@ -73,6 +73,15 @@ public class Ticket {
     @Column(name = "special_circumstances")
     private String specialCircumstances;
 
+    /** Eligibility flags (P5.c, P14.e, P15.f, P15.g) and the articles shown before filing (P14.b). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false)
+    private Intake intake = Intake.NONE;
+
+    /** The product's log excerpt of an in-product filing (P2.1, P5.g). */
+    @Column(name = "log_excerpt", updatable = false)
+    private String logExcerpt;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
@@ -131,6 +140,12 @@ public class Ticket {
         ticket.createdAt = now;
         ticket.updatedAt = now;
         return ticket;
+    }
+
+    /** Records, before the ticket is first saved, what filing found and got besides the P5 items. */
+    public void recordIntake(Intake intake, Optional<String> logExcerpt) {
+        this.intake = intake;
+        this.logExcerpt = logExcerpt.orElse(null);
     }
 
     /** Hands out the per-ticket sequence number for the next event about this ticket. */
@@ -246,6 +261,14 @@ public class Ticket {
                 Optional.ofNullable(reproductionSteps), itemLists.affectedDevices(), itemLists.errorMessages(),
                 Optional.ofNullable(desiredResult), Optional.ofNullable(specialCircumstances),
                 Optional.ofNullable(region), channel, Optional.ofNullable(licenseCode));
+    }
+
+    public Intake getIntake() {
+        return intake;
+    }
+
+    public Optional<String> getLogExcerpt() {
+        return Optional.ofNullable(logExcerpt);
     }
 
     public String getCreatedBy() {

@@ -14,6 +14,7 @@ import io.supportplatform.ticket.domain.Ticket;
 import io.supportplatform.ticket.rest.NewTicketRequest;
 import io.supportplatform.ticket.rest.ReplyResponse;
 import io.supportplatform.ticket.rest.TicketResponse;
+import io.supportplatform.ticket.service.FilingExtras;
 import io.supportplatform.ticket.service.NewTicket;
 
 /** Between the REST representations and the domain. */
@@ -38,6 +39,12 @@ public final class TicketMapper {
                 details);
     }
 
+    /** The filing's knowledge-base articles shown before filing (P14.b); nothing else comes with a plain filing. */
+    public static FilingExtras toExtras(NewTicketRequest request) {
+        return new FilingExtras(request.suggestedArticleIds() == null ? List.of()
+                : List.copyOf(request.suggestedArticleIds()), Optional.empty());
+    }
+
     public static TicketResponse toResponse(Ticket ticket) {
         FilingDetails details = ticket.getDetails();
         return new TicketResponse(ticket.getId(), ticket.getTicketNumber(), ticket.getSystemId(),
@@ -47,7 +54,9 @@ public final class TicketMapper {
                 details.reproductionSteps().orElse(null), details.affectedDevices(), details.errorMessages(),
                 details.desiredResult().orElse(null), details.specialCircumstances().orElse(null),
                 ticket.getCreatedBy(), ticket.getCreatedAt(), ticket.getUpdatedAt(), ticket.getQueue(),
-                ticket.getAssignee().orElse(null), WorkMapper.toResponse(ticket.getDevelopment()));
+                ticket.getAssignee().orElse(null), WorkMapper.toResponse(ticket.getDevelopment()),
+                ticket.getIntake().eligibilityFlags(), ticket.getIntake().suggestedArticleIds(),
+                ticket.getLogExcerpt().orElse(null));
     }
 
     public static ReplyResponse toResponse(Reply reply) {

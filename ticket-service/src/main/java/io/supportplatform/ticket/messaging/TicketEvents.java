@@ -38,7 +38,8 @@ public class TicketEvents {
         TicketCreated data = new TicketCreated(ticket.nextEventSequence(), ticket.getId(), ticket.getTicketNumber(),
                 ticket.getSystemId(), ticket.getSeverity().level(), ticket.getSubject(), ticket.getStatus().name(),
                 ticket.getCreatedBy(), ticket.getCreatedAt(), ticket.getDetails().channel().name(),
-                ticket.getDetails().region().orElse(null));
+                ticket.getDetails().region().orElse(null), ticket.getIntake().eligibilityFlags(),
+                ticket.getIntake().suggestedArticleIds());
         return outboxEvent(ticket, TicketCreated.TOPIC, TicketCreated.TYPE, ticket.getCreatedAt(), data);
     }
 

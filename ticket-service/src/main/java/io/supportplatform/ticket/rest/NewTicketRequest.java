@@ -52,7 +52,10 @@ public record NewTicketRequest(
         Channel channel,
         @Schema(description = "License code; its first six digits are the system ID (P5.a)", examples = "100001-AB12-CD34")
         @Pattern(regexp = "\\d{6}[0-9A-Za-z-]{0,58}", message = "must start with the six-digit system ID")
-        String licenseCode) {
+        String licenseCode,
+        @Schema(description = "Knowledge-base articles the customer was shown before filing (P14.b, P1.2), as shown",
+                examples = "[\"kb-login-e401\"]")
+        @Size(max = 20) List<@NotBlank @Size(max = 100) String> suggestedArticleIds) {
 
     @Schema(name = "Product")
     public record Product(

@@ -54,7 +54,7 @@ public class TicketResource {
             + "but the request lacks (ticket.filing.required), each named in `violations`")
     @APIResponse(responseCode = "403", description = "Role not allowed, or a customer filing for another account")
     public Uni<RestResponse<TicketResponse>> file(@NotNull @Valid NewTicketRequest request) {
-        return tickets.file(TicketMapper.toNewTicket(request), requester.get())
+        return tickets.file(TicketMapper.toNewTicket(request), TicketMapper.toExtras(request), requester.get())
                 .map(ticket -> RestResponse.ResponseBuilder
                         .<TicketResponse> created(UriBuilder.fromResource(TicketResource.class)
                                 .path("{id}").build(ticket.getId()))

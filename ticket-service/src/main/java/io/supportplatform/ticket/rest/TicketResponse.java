@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.supportplatform.ticket.domain.AffectedDevice;
+import io.supportplatform.ticket.domain.EligibilityFlag;
 import io.supportplatform.ticket.domain.PlatformVersion;
 import io.supportplatform.ticket.domain.ProductVersion;
 
@@ -39,5 +40,12 @@ public record TicketResponse(
         @Schema(description = "Username of the support user working the ticket; null while nobody is")
         String assignee,
         @Schema(description = "Escalation to development (P10) and the hotfix (P11) as the customer may see them")
-        DevelopmentResponse development) {
+        DevelopmentResponse development,
+        @Schema(description = "Accepted but flagged (P5.c, P14.e, P15.f, P15.g): why support may not be owed; empty "
+                + "when nothing was found")
+        List<EligibilityFlag> eligibilityFlags,
+        @Schema(description = "Knowledge-base articles the customer was shown before filing (P14.b)")
+        List<String> suggestedArticleIds,
+        @Schema(description = "The product's log excerpt of an in-product filing (P2.1, P5.g)")
+        String logExcerpt) {
 }

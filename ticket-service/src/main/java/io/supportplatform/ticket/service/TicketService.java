@@ -20,6 +20,7 @@ import io.supportplatform.outbox.OutboxRelay;
 import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.ticket.domain.AuthorRole;
+import io.supportplatform.ticket.domain.Intake;
 import io.supportplatform.ticket.domain.LinkedArticle;
 import io.supportplatform.ticket.domain.Reply;
 import io.supportplatform.ticket.domain.ReplyVisibility;
@@ -46,9 +47,11 @@ public class TicketService {
     private final OutboxRelay relay;
     private final LinkedArticleRepository articles;
     private final AuthorizedContacts contacts;
+    private final EligibilityCheck eligibility;
 
     public TicketService(TicketRepository tickets, ReplyRepository replies, OutboxRepository outbox,
-            TicketEvents events, OutboxRelay relay, LinkedArticleRepository articles, AuthorizedContacts contacts) {
+            TicketEvents events, OutboxRelay relay, LinkedArticleRepository articles, AuthorizedContacts contacts,
+            EligibilityCheck eligibility) {
         this.tickets = tickets;
         this.replies = replies;
         this.outbox = outbox;
@@ -56,6 +59,7 @@ public class TicketService {
         this.relay = relay;
         this.articles = articles;
         this.contacts = contacts;
+        this.eligibility = eligibility;
     }
 
     /**
@@ -65,6 +69,14 @@ public class TicketService {
      * (P12.1, {@link AuthorizedContacts}); support staff file on any customer's behalf.
      */
     public Uni<Ticket> file(NewTicket request, Requester requester) {
+        return file(request, FilingExtras.NONE, requester);
+    }
+
+    /**
+     * Files a ticket with what came besides the P5 items. The filing is checked against the product catalogue
+     * and accepted either way; what is found is recorded as eligibility flags (P5.c, P14.e, P15.f, P15.g).
+     */
+    public Uni<Ticket> file(NewTicket request, FilingExtras extras, Requester requester) {
         if (!requester.mayAccess(request.systemId())) {
             return Uni.createFrom().failure(ProblemException.forbidden(requester.systemId()
                     .map(own -> "You may only file tickets for your own customer account (system ID " + own
@@ -77,6 +89,8 @@ public class TicketService {
                 .map(sequence -> Ticket.file(TicketNumber.of(now, sequence), request.systemId(),
                         Severity.ofLevel(request.severity()), request.subject(), request.description(),
                         request.details(), requester.username(), now))
+                .invoke(ticket -> ticket.recordIntake(new Intake(eligibility.check(request.details()),
+                        List.copyOf(extras.suggestedArticleIds())), extras.logExcerpt()))
                 .flatMap(ticket -> {
                     // built before the insert, so the event's sequence number goes into the same row write
                     OutboxEvent created = events.ticketCreated(ticket);
