@@ -266,6 +266,8 @@ public final class DevStack implements AutoCloseable {
         env.put("OIDC_AUTH_SERVER_URL", issuerUrl);
         // The local run and the end-to-end tests start with the demo accounts, contacts and articles.
         env.put("DEMO_DATA", "true");
+        // ticket-service's attachment files, kept with the run's other data
+        env.put("ATTACHMENTS_DIR", options.dataDir().resolve("attachments").toString());
         for (Service service : Service.values()) {
             if (service.urlVariable() != null) {
                 env.put(service.urlVariable(), "http://localhost:" + serviceUrlPort(service));
