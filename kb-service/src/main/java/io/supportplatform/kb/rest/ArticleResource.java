@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.supportplatform.kb.domain.Article;
 import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.service.ArticleService;
+import io.supportplatform.kb.service.FeedbackService;
 import io.supportplatform.problem.ProblemException;
 
 /**
@@ -35,10 +36,12 @@ import io.supportplatform.problem.ProblemException;
 public class ArticleResource {
 
     private final ArticleService articles;
+    private final FeedbackService feedback;
     private final SecurityIdentity identity;
 
-    public ArticleResource(ArticleService articles, SecurityIdentity identity) {
+    public ArticleResource(ArticleService articles, FeedbackService feedback, SecurityIdentity identity) {
         this.articles = articles;
+        this.feedback = feedback;
         this.identity = identity;
     }
 
@@ -50,12 +53,16 @@ public class ArticleResource {
                         .created(uri.getAbsolutePathBuilder().path(article.id()).build()), article));
     }
 
+    /** Counts a view (P14.b) and shows the article's views and votes. */
     @GET
     @Path("/{id}")
     public Uni<RestResponse<ArticleView>> read(@PathParam("id") String id) {
         Audience audience = Audiences.of(identity);
-        return articles.read(id, audience)
-                .map(article -> withVersion(RestResponse.ResponseBuilder.ok(), article, audience));
+        return feedback.read(id, audience)
+                .map(read -> RestResponse.ResponseBuilder
+                        .ok(ArticleView.of(read.article(), audience).withFeedback(read.feedback()))
+                        .header(HttpHeaders.ETAG, "\"" + read.article().version() + "\"")
+                        .build());
     }
 
     @PUT
@@ -94,12 +101,7 @@ public class ArticleResource {
 
     private static RestResponse<ArticleView> withVersion(RestResponse.ResponseBuilder<ArticleView> response,
             Article article) {
-        return withVersion(response, article, Audience.STAFF);
-    }
-
-    private static RestResponse<ArticleView> withVersion(RestResponse.ResponseBuilder<ArticleView> response,
-            Article article, Audience audience) {
-        return response.entity(ArticleView.of(article, audience))
+        return response.entity(ArticleView.of(article, Audience.STAFF))
                 .header(HttpHeaders.ETAG, "\"" + article.version() + "\"")
                 .build();
     }
