@@ -50,7 +50,8 @@ class TicketLifecycleEventsTest {
             "ticket-created", EventContract.of("ticket-created.v1.schema.json"),
             "customer-replied", EventContract.of("customer-replied.v1.schema.json"),
             "agent-replied", EventContract.of("agent-replied.v1.schema.json"),
-            "ticket-status-changed", EventContract.of("ticket-status-changed.v1.schema.json"));
+            "ticket-status-changed", EventContract.of("ticket-status-changed.v1.schema.json"),
+            "ticket-resolved", EventContract.of("ticket-resolved.v1.schema.json"));
 
     /** P12.1: anna files and replies as an authorized contact of account 100001 (published as contact-service does). */
     @BeforeEach
@@ -81,12 +82,12 @@ class TicketLifecycleEventsTest {
         reply(AGENT, id, Map.of("body", "Looks like HF-03.", "visibility", "INTERNAL"));     // 4
         changeStatus(id, "WAITING_FOR_CUSTOMER", "Waiting for the server log");               // 5
         reply(ANNA, id, Map.of("body", "The log is attached."));                             // 6, and 7: -> OPEN
-        changeStatus(id, "RESOLVED", "Hotfix HF-04 applied");                                 // 8
-        changeStatus(id, "REOPENED", "Came back after a restart");                            // 9
-        changeStatus(id, "OPEN", "Taken again");                                              // 10
-        changeStatus(id, "RESOLVED", "License cache cleared");                                // 11
-        changeStatus(id, "CLOSED", "Confirmed by the customer");                              // 12
-        int expected = 12;
+        changeStatus(id, "RESOLVED", "Hotfix HF-04 applied");                                 // 8, and 9: resolved
+        changeStatus(id, "REOPENED", "Came back after a restart");                            // 10
+        changeStatus(id, "OPEN", "Taken again");                                              // 11
+        changeStatus(id, "RESOLVED", "License cache cleared");                                // 12, and 13: resolved
+        changeStatus(id, "CLOSED", "Confirmed by the customer");                              // 14
+        int expected = 14;
 
         List<ConsumerRecord<String, String>> records = PublishedEvents.awaitAll(List.copyOf(CONTRACTS.keySet()), id,
                 expected, Duration.ofSeconds(60));
@@ -108,10 +109,11 @@ class TicketLifecycleEventsTest {
                 .toList();
         assertEquals(LongStream.rangeClosed(1, expected).boxed().toList(),
                 events.stream().map(event -> event.getJsonObject("data").getLong("sequence")).toList(),
-                "sequence 1..12 without gaps or repeats");
+                "sequence 1..14 without gaps or repeats");
         assertEquals(List.of("ticket-created", "ticket-status-changed", "agent-replied", "agent-replied",
                 "ticket-status-changed", "customer-replied", "ticket-status-changed", "ticket-status-changed",
-                "ticket-status-changed", "ticket-status-changed", "ticket-status-changed", "ticket-status-changed"),
+                "ticket-resolved", "ticket-status-changed", "ticket-status-changed", "ticket-status-changed",
+                "ticket-resolved", "ticket-status-changed"),
                 events.stream().map(event -> event.getString("type")
                         .replace("io.supportplatform.", "").replace(".v1", "")).toList());
 
@@ -130,7 +132,7 @@ class TicketLifecycleEventsTest {
         assertEquals("WAITING_FOR_CUSTOMER", waiting.getString("to"));
         assertEquals("Waiting for the server log", waiting.getString("reason"));
         assertEquals("alex", waiting.getString("changedBy"));
-        assertEquals("CLOSED", data(events, 12).getString("to"));
+        assertEquals("CLOSED", data(events, 14).getString("to"));
         assertEquals("EMEA", data(events, 1).getString("region"));
         assertEquals("PORTAL", data(events, 1).getString("channel"));
     }
