@@ -3,7 +3,6 @@ package io.supportplatform.kb.rest;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +31,7 @@ public class CandidateResource {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
+    static final String DEFAULT_CATEGORY = "troubleshooting";
 
     private final CandidateService candidates;
     private final SecurityIdentity identity;
@@ -46,15 +46,15 @@ public class CandidateResource {
         return candidates.pending(number("page", page, 0, 0, 10_000), number("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
     }
 
-    /** Creates the draft article (201, Location of the article); the optional body sets language and category. */
+    /**
+     * Creates the draft article (201, Location of the article). The ticket does not say which language or
+     * category suits it: {@code language} (de, en; default en) and {@code category} (default troubleshooting).
+     */
     @POST
     @Path("/{ticketId}/draft")
     public Uni<RestResponse<ArticleView>> draft(@PathParam("ticketId") String ticketId,
-            @Valid DraftFromCandidateRequest request, UriInfo uri) {
-        DraftFromCandidateRequest options = request == null ? DraftFromCandidateRequest.DEFAULTS : request;
-        return candidates.draft(ticketId, agent(),
-                options.language() == null ? Language.EN : options.language(),
-                options.category() == null ? DraftFromCandidateRequest.DEFAULT_CATEGORY : options.category())
+            @QueryParam("language") String language, @QueryParam("category") String category, UriInfo uri) {
+        return candidates.draft(ticketId, agent(), language(language), category(category))
                 .map(article -> RestResponse.ResponseBuilder
                         .<ArticleView> created(URI.create(uri.getBaseUriBuilder().path("api/kb/articles")
                                 .path(article.id()).build().toString()))
@@ -71,6 +71,27 @@ public class CandidateResource {
 
     private String agent() {
         return identity.getPrincipal().getName();
+    }
+
+    private static Language language(String code) {
+        if (code == null || code.isBlank()) {
+            return Language.EN;
+        }
+        try {
+            return Language.ofCode(code.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("language", "Pattern", "must be de or en");
+        }
+    }
+
+    private static String category(String category) {
+        if (category == null || category.isBlank()) {
+            return DEFAULT_CATEGORY;
+        }
+        if (category.strip().length() > 80) {
+            throw ProblemException.badRequest("category", "Size", "must be at most 80 characters");
+        }
+        return category.strip();
     }
 
     /** Taken as text so that a non-number is a 400 naming the parameter, not JAX-RS' 404. */
