@@ -58,6 +58,12 @@ public record SlaPolicy(String version, Instant effectiveFrom, String systemId, 
         return Duration.ofSeconds((long) Math.floor(target.toSeconds() * warningShare));
     }
 
+    /** This version, activated from {@code instant}. */
+    public SlaPolicy activeFrom(Instant instant) {
+        return new SlaPolicy(version, Objects.requireNonNull(instant, "instant"), systemId, description, targets,
+                warningShare, escalationLevels);
+    }
+
     public boolean isActive() {
         return effectiveFrom != null;
     }

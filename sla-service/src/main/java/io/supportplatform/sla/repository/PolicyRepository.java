@@ -42,12 +42,6 @@ public class PolicyRepository {
         return versions().map(all -> all.stream().filter(policy -> policy.version().equals(version)).findFirst());
     }
 
-    /** When the version was activated (null for a draft). */
-    public Uni<Instant> activatedAt(String version) {
-        return Panache.getSession().flatMap(session -> session.find(SlaPolicyEntity.class, version))
-                .map(entity -> entity == null ? null : entity.activatedAt);
-    }
-
     /** Stores a new draft with its targets and levels; flushed so a clash fails inside the caller's transaction. */
     public Uni<Void> create(SlaPolicy draft, Instant now) {
         SlaPolicyEntity policy = new SlaPolicyEntity();

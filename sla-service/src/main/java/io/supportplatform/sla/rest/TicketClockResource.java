@@ -4,9 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.sla.service.ClockService;
-import io.supportplatform.sla.service.Viewer;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Response clocks")
 public class TicketClockResource {
-
-    private static final Set<String> STAFF_ROLES = Set.of("agent", "tier2", "supervisor", "ops", "admin");
 
     private final ClockService clocks;
     private final SecurityIdentity identity;
@@ -56,17 +51,8 @@ public class TicketClockResource {
     public Uni<List<ClockView>> clocks(@PathParam("ticketId") String ticketId) {
         UUID id = parseTicketId(ticketId);
         Instant now = time.instant();
-        return clocks.clocksOf(id, viewer(), now)
-                .map(list -> list.stream().map(clock -> ClockView.of(clock, now)).toList());
-    }
-
-    private Viewer viewer() {
-        if (STAFF_ROLES.stream().anyMatch(identity::hasRole)) {
-            return Viewer.staff();
-        }
-        Object systemId = token.getClaim("system_id");
-        return Viewer.customerOf(systemId instanceof JsonString text ? text.getString()
-                : systemId == null ? null : systemId.toString());
+        return clocks.clocksOf(id, Viewers.of(identity, token), now)
+                .map(list -> list.stream().map(reading -> ClockView.of(reading, now)).toList());
     }
 
     private static UUID parseTicketId(String ticketId) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.DayOfWeek;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,5 +47,17 @@ class HolidayRuleTest {
         assertEquals(Optional.of(LocalDate.of(2038, 12, 31)), HolidayRule.fromEaster(250).dateIn(2038));
         assertThrows(IllegalArgumentException.class, () -> HolidayRule.fromEaster(-81));
         assertThrows(IllegalArgumentException.class, () -> HolidayRule.fromEaster(251));
+    }
+
+    @Test
+    void nthAndLastWeekdayOfAMonth() { // US federal holidays of 2026
+        assertEquals(Optional.of(LocalDate.of(2026, 11, 26)),
+                HolidayRule.nthWeekday(Month.NOVEMBER, 4, DayOfWeek.THURSDAY).dateIn(2026)); // Thanksgiving
+        assertEquals(Optional.of(LocalDate.of(2026, 5, 25)),
+                HolidayRule.nthWeekday(Month.MAY, -1, DayOfWeek.MONDAY).dateIn(2026)); // Memorial Day
+        assertEquals(Optional.of(LocalDate.of(2026, 1, 19)),
+                HolidayRule.nthWeekday(Month.JANUARY, 3, DayOfWeek.MONDAY).dateIn(2026)); // Martin Luther King Jr. Day
+        assertEquals(Optional.empty(), HolidayRule.nthWeekday(Month.FEBRUARY, 5, DayOfWeek.MONDAY).dateIn(2026));
+        assertThrows(IllegalArgumentException.class, () -> HolidayRule.nthWeekday(Month.MAY, 0, DayOfWeek.MONDAY));
     }
 }

@@ -74,6 +74,63 @@ class TicketEventParserTest {
         assertThrows(MalformedEventException.class, () -> parser.parse(TicketEventType.TICKET_CREATED, value));
     }
 
+    @Test
+    void readsEveryConsumedEventTypeWithWhatTheClocksNeed() {
+        TicketEvent created = parser.parse(TicketEventType.TICKET_CREATED, envelope("1", "\"100001\"", "\"2026-11-28T09:00:00Z\"")
+                .replace("\"status\":", "\"region\":\"US-EAST\",\"status\":"));
+        assertEquals("US-EAST", created.region());
+
+        TicketEvent reply = parser.parse(TicketEventType.AGENT_REPLIED, event("agent-replied",
+                "\"replyId\":\"" + UUID.randomUUID() + "\",\"author\":\"alex\",\"visibility\":\"INTERNAL\",\"body\":\"x\",\"postedAt\":\"2026-11-28T10:00:00Z\""));
+        assertEquals(TicketEvent.Visibility.INTERNAL, reply.visibility());
+        assertEquals(Instant.parse("2026-11-28T10:00:00Z"), reply.occurredAt());
+
+        TicketEvent status = parser.parse(TicketEventType.TICKET_STATUS_CHANGED, event("ticket-status-changed",
+                "\"from\":\"OPEN\",\"to\":\"WAITING_FOR_CUSTOMER\",\"reason\":null,\"changedBy\":\"alex\",\"changedAt\":\"2026-11-28T11:00:00Z\""));
+        assertEquals(TicketStatus.OPEN, status.previousStatus());
+        assertEquals(TicketStatus.WAITING_FOR_CUSTOMER, status.status());
+
+        TicketEvent severity = parser.parse(TicketEventType.TICKET_SEVERITY_CHANGED, event("ticket-severity-changed",
+                "\"from\":3,\"to\":1,\"reason\":\"outage\",\"changedBy\":\"alex\",\"changedAt\":\"2026-11-28T12:00:00Z\""));
+        assertEquals(Severity.S1, severity.severity());
+
+        TicketEvent call = parser.parse(TicketEventType.PHONE_CONTACT_LOGGED, event("phone-contact-logged",
+                "\"phoneContactId\":\"" + UUID.randomUUID() + "\",\"tier\":\"TIER2\",\"direction\":\"OUTBOUND\","
+                        + "\"calledAt\":\"2026-11-28T12:30:00Z\",\"contactName\":\"Anna\",\"summary\":null,"
+                        + "\"loggedBy\":\"tom\",\"loggedAt\":\"2026-11-28T13:00:00Z\""));
+        assertEquals(TicketEvent.PhoneTier.TIER2, call.tier());
+        assertEquals(TicketEvent.CallDirection.OUTBOUND, call.direction());
+        assertEquals(Instant.parse("2026-11-28T12:30:00Z"), call.occurredAt()); // the call, not its logging
+
+        TicketEvent escalation = parser.parse(TicketEventType.ESCALATION_REQUESTED, event("escalation-requested",
+                "\"kind\":\"UPDATE\",\"message\":null,\"severity\":2,\"requestedBy\":\"anna\",\"requestedAt\":\"2026-11-28T14:00:00Z\""));
+        assertEquals(TicketEvent.EscalationKind.UPDATE, escalation.escalationKind());
+        assertEquals(Severity.S2, escalation.severity());
+
+        TicketEvent customer = parser.parse(TicketEventType.CUSTOMER_REPLIED, event("customer-replied",
+                "\"replyId\":\"" + UUID.randomUUID() + "\",\"author\":\"anna\",\"body\":\"x\",\"postedAt\":\"2026-11-28T15:00:00Z\""));
+        assertEquals(TicketEventType.CUSTOMER_REPLIED, customer.type());
+    }
+
+    @Test
+    void unknownEnumValuesAreNamed() {
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> parser.parse(TicketEventType.PHONE_CONTACT_LOGGED, event("phone-contact-logged",
+                        "\"tier\":\"TIER3\",\"direction\":\"SIDEWAYS\",\"calledAt\":\"2026-11-28T12:30:00Z\"")));
+
+        assertTrue(e.getMessage().contains("data.tier must be one of [TIER1, TIER2], was TIER3"), e.getMessage());
+        assertTrue(e.getMessage().contains("data.direction must be one of"), e.getMessage());
+    }
+
+    private static String event(String topic, String fields) {
+        return """
+                {"specversion":"1.0","id":"%s","type":"io.supportplatform.%s.v1",
+                 "source":"/ticket-service","time":"2026-11-28T09:00:00Z","subject":"%s",
+                 "datacontenttype":"application/json",
+                 "data":{"sequence":2,"ticketId":"%s","ticketNumber":"TCK-2026-000042","systemId":"100001",%s}}
+                """.formatted(EVENT_ID, topic, TICKET_ID, TICKET_ID, fields);
+    }
+
     private static String envelope(String severity, String systemId, String createdAt) {
         return """
                 {"specversion":"1.0","id":"%s","type":"io.supportplatform.ticket-created.v1",
