@@ -64,8 +64,8 @@ public class SlaScaleBench {
             try (Connection db = DriverManager.getConnection(stack.postgresJdbcUrl("sla"), stack.postgresUser(),
                     stack.postgresPassword());
                     KafkaProducer<String, String> producer = producer(stack.kafkaBootstrapServers())) {
-                load(db, producer, open, sampler);
-                breachBurst(db, producer, stack.kafkaBootstrapServers(), open, burst, sampler);
+                double eventsPerSecond = load(db, producer, open, sampler);
+                breachBurst(db, producer, stack.kafkaBootstrapServers(), open, burst, eventsPerSecond);
             } finally {
                 sampler.stop();
             }
@@ -75,7 +75,9 @@ public class SlaScaleBench {
     }
 
     /** Phase 1: open clocks through ticket-created events (severities 3 and 4: nothing due for hours). */
-    static void load(Connection db, KafkaProducer<String, String> producer, int open, Sampler sampler) throws Exception {
+    /** @return events consumed per second */
+    static double load(Connection db, KafkaProducer<String, String> producer, int open, Sampler sampler)
+            throws Exception {
         long began = System.currentTimeMillis();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < open; i++) {
@@ -105,12 +107,16 @@ public class SlaScaleBench {
                     rows.getDouble(2));
         }
         System.out.printf("load: heap used max %d MiB, RSS max %d MiB so far%n", sampler.maxHeapMib, sampler.maxRssMib);
+        return stored * 1000.0 / (done - began);
     }
 
     /** Phase 2: {@code burst} severity-3 tickets (8 h) filed so that their deadlines fall within one minute. */
     static void breachBurst(Connection db, KafkaProducer<String, String> producer, String bootstrap, int open,
-            int burst, Sampler sampler) throws Exception {
-        Instant first = Instant.now().plusSeconds(Math.max(60, burst / 100)).truncatedTo(ChronoUnit.SECONDS);
+            int burst, double eventsPerSecond) throws Exception {
+        // The minute of deadlines starts once the burst's clocks are surely stored (twice the time the load's rate
+        // needs for them), so the lag measured is the scheduler's, not the consumer's.
+        long ingest = (long) Math.ceil(2 * burst / eventsPerSecond);
+        Instant first = Instant.now().plusSeconds(Math.max(60, ingest)).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Instant> deadlines = new HashMap<>();
         for (int i = 0; i < burst; i++) {
             UUID ticket = UUID.randomUUID();

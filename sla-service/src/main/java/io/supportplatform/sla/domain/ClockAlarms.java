@@ -3,7 +3,9 @@ package io.supportplatform.sla.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,7 +30,7 @@ public final class ClockAlarms {
 
     /**
      * @param clocks the ticket's clocks as computed from {@code events}
-     * @param events every event held for the ticket
+     * @param events every event held for the ticket, in any order, duplicates allowed
      * @param policies every policy version: a clock's own version gives its escalation levels (P16.1)
      */
     public static List<ClockAlarm> plan(List<ResponseClock> clocks, Collection<TicketEvent> events,
@@ -63,7 +65,10 @@ public final class ClockAlarms {
                 customerEscalation(event, clocks).ifPresent(alarms::add);
             }
         }
-        return alarms;
+        // One alarm per key: an event held twice (duplicates are allowed, as for the clocks) plans it once.
+        Map<String, ClockAlarm> byKey = new LinkedHashMap<>();
+        alarms.forEach(alarm -> byKey.putIfAbsent(alarm.key(), alarm));
+        return List.copyOf(byKey.values());
     }
 
     /** P13.1: business-critical tickets go to Tier-2 on call (S1) or the team lead (S2) the moment they are filed. */
