@@ -15,5 +15,9 @@ public enum AuditAction {
     /** The change took effect on its date; its contacts' own entries follow it. */
     REDESIGNATION_APPLIED,
     /** The change could not take effect on its date; the reason is in the state after. */
-    REDESIGNATION_FAILED
+    REDESIGNATION_FAILED,
+    /** The contact's Keycloak user was provisioned or linked: role customer and the account attribute (item 7). */
+    CONTACT_KEYCLOAK_LINKED,
+    /** The ended contact's Keycloak user lost role customer and the account attribute. */
+    CONTACT_KEYCLOAK_UNLINKED
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -44,6 +46,23 @@ public class AuthorizedContact {
 
     @Column(name = "authorized_until")
     private LocalDate authorizedUntil;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "keycloak_action")
+    private KeycloakAction keycloakAction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "keycloak_sync")
+    private KeycloakSync keycloakSync;
+
+    @Column(name = "keycloak_sync_error")
+    private String keycloakSyncError;
+
+    @Column(name = "keycloak_sync_attempts", nullable = false)
+    private int keycloakSyncAttempts;
+
+    @Column(name = "keycloak_sync_next_at")
+    private Instant keycloakSyncNextAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -96,6 +115,68 @@ public class AuthorizedContact {
         authorizedUntil = today.isBefore(authorizedFrom) ? authorizedFrom : today;
         updatedAt = now;
         return true;
+    }
+
+    /** Asks the sync job to do {@code action} in Keycloak, replacing what it was to do before. */
+    public void requestKeycloak(KeycloakAction action, Instant now) {
+        keycloakAction = action;
+        keycloakSync = KeycloakSync.PENDING;
+        keycloakSyncError = null;
+        keycloakSyncAttempts = 0;
+        keycloakSyncNextAt = now;
+        updatedAt = now;
+    }
+
+    /** Whether its authorization ending has to be undone in Keycloak: a user is (or is being) linked. */
+    public boolean hasKeycloakUser() {
+        return keycloakUserId != null
+                || (keycloakAction != null && keycloakAction != KeycloakAction.UNLINK);
+    }
+
+    /** The sync job did {@code action}; {@code userId} is the user it linked (null for UNLINK). */
+    public void keycloakDone(String userId, Instant now) {
+        if (userId != null) {
+            keycloakUserId = userId;
+        }
+        keycloakSync = KeycloakSync.DONE;
+        keycloakSyncError = null;
+        updatedAt = now;
+    }
+
+    public void keycloakFailed(String reason, Instant now) {
+        keycloakSync = KeycloakSync.FAILED;
+        keycloakSyncError = reason;
+        updatedAt = now;
+    }
+
+    /** Keycloak could not be reached (or failed): stays pending, next attempt at {@code next}. */
+    public void keycloakRetry(String error, Instant next) {
+        keycloakSyncAttempts++;
+        keycloakSyncError = error;
+        keycloakSyncNextAt = next;
+    }
+
+    /** A user found by a sync whose action was replaced meanwhile, kept so that undoing it knows the user. */
+    public void rememberKeycloakUser(String userId) {
+        if (keycloakUserId == null) {
+            keycloakUserId = userId;
+        }
+    }
+
+    public KeycloakAction getKeycloakAction() {
+        return keycloakAction;
+    }
+
+    public KeycloakSync getKeycloakSync() {
+        return keycloakSync;
+    }
+
+    public String getKeycloakSyncError() {
+        return keycloakSyncError;
+    }
+
+    public int getKeycloakSyncAttempts() {
+        return keycloakSyncAttempts;
     }
 
     public UUID getId() {

@@ -12,6 +12,7 @@ import io.supportplatform.contact.domain.AuditEntry;
 import io.supportplatform.contact.domain.Authorization;
 import io.supportplatform.contact.domain.AuthorizedContact;
 import io.supportplatform.contact.domain.CustomerAccount;
+import io.supportplatform.contact.domain.KeycloakAction;
 import io.supportplatform.contact.domain.Language;
 import io.supportplatform.contact.domain.SupportLevel;
 import io.supportplatform.contact.rest.AccountPatchRequest;
@@ -57,7 +58,8 @@ public final class ContactMapper {
     public static NewContact toNewContact(NewContactRequest request) {
         return new NewContact(request.name().strip(), request.email(), request.phone(),
                 Language.ofCode(request.language()), request.keycloakUserId(), request.authorizedFrom(),
-                request.authorizedUntil());
+                request.authorizedUntil(),
+                request.keycloak() == null ? null : KeycloakAction.valueOf(request.keycloak()));
     }
 
     public static AccountResponse toResponse(CustomerAccount account) {
@@ -70,7 +72,9 @@ public final class ContactMapper {
         return new ContactResponse(contact.getId(), contact.getSystemId(), contact.getName(), contact.getEmail(),
                 contact.getPhone(), contact.getLanguage().code(), contact.getKeycloakUserId(),
                 contact.getAuthorizedFrom(), contact.getAuthorizedUntil(), contact.statusOn(today).name(),
-                contact.getCreatedAt(), contact.getUpdatedAt());
+                contact.getKeycloakAction() == null ? null : contact.getKeycloakAction().name(),
+                contact.getKeycloakSync() == null ? null : contact.getKeycloakSync().name(),
+                contact.getKeycloakSyncError(), contact.getCreatedAt(), contact.getUpdatedAt());
     }
 
     public static AuthorizationResponse toResponse(Authorization authorization) {

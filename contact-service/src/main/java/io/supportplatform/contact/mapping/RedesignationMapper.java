@@ -18,7 +18,7 @@ public final class RedesignationMapper {
     public static ContactChanges toChanges(RedesignationRequest request) {
         List<NamedContact> additions = request.add() == null ? List.of() : request.add().stream()
                 .map(named -> new NamedContact(named.name().strip(), named.email(), named.phone(), named.language(),
-                        named.keycloakUserId()))
+                        named.keycloakUserId(), named.keycloak()))
                 .toList();
         return new ContactChanges(request.effectiveOn(), additions,
                 request.remove() == null ? List.of() : request.remove());
@@ -28,7 +28,7 @@ public final class RedesignationMapper {
         return new RedesignationResponse(change.getId(), change.getSystemId(), change.getEffectiveOn(),
                 change.getStatus().name(),
                 changes.additions().stream().map(named -> new NamedContactRequest(named.name(), named.email(),
-                        named.phone(), named.language(), named.keycloakUserId())).toList(),
+                        named.phone(), named.language(), named.keycloakUserId(), named.keycloak())).toList(),
                 changes.removals(), change.getSubmittedBy(), change.getSubmittedAt(), change.getSettledAt(),
                 change.getSettledBy(), change.getFailureReason(), change.getVersion());
     }

@@ -20,5 +20,10 @@ public record NamedContactRequest(
         @Schema(description = "Preferred language", enumeration = { "de", "en" })
         @NotNull @Pattern(regexp = Patterns.LANGUAGE, message = "must be de or en") String language,
         @Schema(description = "Id of the person's Keycloak user, if one exists")
-        @Size(max = 255) String keycloakUserId) {
+        @Size(max = 255) String keycloakUserId,
+        @Schema(description = "PROVISION: create the person's Keycloak user in realm support if none has this e-mail"
+                + " address, and make it a customer of the account; LINK: make the existing user (keycloakUserId, else"
+                + " by e-mail address) one. Done by a background job: see keycloakSync in the answer.",
+                enumeration = { "PROVISION", "LINK" })
+        @Pattern(regexp = "PROVISION|LINK", message = "must be PROVISION or LINK") String keycloak) {
 }

@@ -26,5 +26,10 @@ public record NewContactRequest(
         @Schema(description = "First day of the authorization", examples = "2026-01-01")
         @NotNull LocalDate authorizedFrom,
         @Schema(description = "Day the authorization ends (exclusive); absent: until further notice")
-        LocalDate authorizedUntil) {
+        LocalDate authorizedUntil,
+        @Schema(description = "PROVISION: create the person's Keycloak user in realm support if none has this e-mail"
+                + " address, and make it a customer of the account; LINK: make the existing user (keycloakUserId, else"
+                + " by e-mail address) one. Done by a background job: see keycloakSync in the answer.",
+                enumeration = { "PROVISION", "LINK" })
+        @Pattern(regexp = "PROVISION|LINK", message = "must be PROVISION or LINK") String keycloak) {
 }

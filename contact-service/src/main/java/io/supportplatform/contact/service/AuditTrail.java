@@ -132,6 +132,16 @@ public class AuditTrail {
                 json(RedesignationState.of(change, changes)));
     }
 
+    /** @param userBefore the contact's Keycloak user id before the link was made */
+    AuditEntry contactKeycloak(AuthorizedContact contact, AuditAction action, String userBefore, Requester actor,
+            Instant now) {
+        ContactState after = ContactState.of(contact);
+        ContactState before = new ContactState(after.id(), after.name(), after.email(), after.phone(),
+                after.language(), userBefore, after.authorizedFrom(), after.authorizedUntil());
+        return AuditEntry.record(contact.getSystemId(), contact.getId(), action, actor, now, json(before),
+                json(after));
+    }
+
     private String json(Object state) {
         try {
             return objectMapper.writeValueAsString(state);

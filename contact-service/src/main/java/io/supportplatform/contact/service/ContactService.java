@@ -35,11 +35,12 @@ public class ContactService {
     private final OutboxRepository outbox;
     private final AccountEvents events;
     private final OutboxRelay relay;
+    private final KeycloakLinks keycloak;
     private final Clock clock;
 
     public ContactService(CustomerAccountRepository accounts, AuthorizedContactRepository contacts,
             AuditEntryRepository audit, AuditTrail trail, OutboxRepository outbox, AccountEvents events,
-            OutboxRelay relay, Clock clock) {
+            OutboxRelay relay, KeycloakLinks keycloak, Clock clock) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.audit = audit;
@@ -47,6 +48,7 @@ public class ContactService {
         this.outbox = outbox;
         this.events = events;
         this.relay = relay;
+        this.keycloak = keycloak;
         this.clock = clock;
     }
 
@@ -75,12 +77,17 @@ public class ContactService {
                         throw quotaReached(account, current);
                     }
                 }))
-                .flatMap(account -> contacts.persist(AuthorizedContact.authorize(systemId, request.name(),
-                        request.email(), request.phone(), request.language(), request.keycloakUserId(),
-                        request.authorizedFrom(), request.authorizedUntil(), now))
-                        .call(contact -> audit.persist(trail.contactAuthorized(contact, requester, now)))
-                        .call(contact -> outbox.persist(events.contactAuthorized(account, contact, requester, now)))))
-                .invoke(relay::nudge);
+                .flatMap(account -> {
+                    AuthorizedContact contact = AuthorizedContact.authorize(systemId, request.name(),
+                            request.email(), request.phone(), request.language(), request.keycloakUserId(),
+                            request.authorizedFrom(), request.authorizedUntil(), now);
+                    keycloak.requested(contact, request.keycloak(), now);
+                    return contacts.persist(contact)
+                            .call(() -> audit.persist(trail.contactAuthorized(contact, requester, now)))
+                            .call(() -> outbox.persist(events.contactAuthorized(account, contact, requester, now)));
+                }))
+                .invoke(relay::nudge)
+                .invoke(keycloak::nudge);
     }
 
     /** All contacts of an account the requester may see, ended ones included as history. */
@@ -117,10 +124,12 @@ public class ContactService {
                     if (!contact.revoke(today, now)) {
                         return Uni.createFrom().voidItem();
                     }
+                    keycloak.ended(contact, now);
                     return audit.persist(trail.contactRevoked(contact, untilBefore, requester, now))
                             .chain(() -> outbox.persist(events.contactRevoked(account, contact, requester, now)));
                 })))
-                .invoke(relay::nudge);
+                .invoke(relay::nudge)
+                .invoke(keycloak::nudge);
     }
 
     /**

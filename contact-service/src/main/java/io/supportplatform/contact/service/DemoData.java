@@ -48,13 +48,13 @@ public class DemoData {
             new DemoAccount(new NewAccount("100001", "100001-4E7A-91C3", "Nordwind Logistik GmbH", "EU-DE",
                     SupportLevel.STANDARD, 3), List.of(
                             new NewContact("Anna Berger", "anna.berger@nordwind-logistik.example", "+4940555010001",
-                                    Language.DE, "6f1c2d3e-0000-4000-8000-000000000001", SINCE, null),
+                                    Language.DE, "6f1c2d3e-0000-4000-8000-000000000001", SINCE, null, null),
                             new NewContact("Jonas Keller", "jonas.keller@nordwind-logistik.example", "+4940555010002",
-                                    Language.DE, "6f1c2d3e-0000-4000-8000-000000000002", SINCE, null))),
+                                    Language.DE, "6f1c2d3e-0000-4000-8000-000000000002", SINCE, null, null))),
             new DemoAccount(new NewAccount("200002", "200002-B5D1-0A77", "Harbor Health Inc.", "EU-AT",
                     SupportLevel.PREMIUM, 2), List.of(
                             new NewContact("Maria Lopez", "maria.lopez@harbor-health.example", "+43155501003",
-                                    Language.EN, "6f1c2d3e-0000-4000-8000-000000000003", SINCE, null))));
+                                    Language.EN, "6f1c2d3e-0000-4000-8000-000000000003", SINCE, null, null))));
 
     private final DemoDataConfig config;
     private final AccountService accountService;

@@ -29,6 +29,7 @@ import io.supportplatform.contact.domain.Authorization;
 import io.supportplatform.contact.domain.AuthorizedContact;
 import io.supportplatform.contact.domain.ContactChanges;
 import io.supportplatform.contact.domain.CustomerAccount;
+import io.supportplatform.contact.domain.KeycloakAction;
 import io.supportplatform.contact.domain.Language;
 import io.supportplatform.contact.domain.NamedContact;
 import io.supportplatform.contact.domain.ProjectedContacts;
@@ -74,12 +75,14 @@ public class RedesignationService {
     private final OutboxRepository outbox;
     private final AccountEvents events;
     private final OutboxRelay relay;
+    private final KeycloakLinks keycloak;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
     public RedesignationService(CustomerAccountRepository accounts, AuthorizedContactRepository contacts,
             RedesignationRepository redesignations, AuditEntryRepository audit, AuditTrail trail,
-            OutboxRepository outbox, AccountEvents events, OutboxRelay relay, ObjectMapper objectMapper, Clock clock) {
+            OutboxRepository outbox, AccountEvents events, OutboxRelay relay, KeycloakLinks keycloak,
+            ObjectMapper objectMapper, Clock clock) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.redesignations = redesignations;
@@ -88,6 +91,7 @@ public class RedesignationService {
         this.outbox = outbox;
         this.events = events;
         this.relay = relay;
+        this.keycloak = keycloak;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -177,6 +181,7 @@ public class RedesignationService {
         return activateDue(today, 0).invoke(settled -> {
             if (settled > 0) {
                 relay.nudge();
+                keycloak.nudge();
             }
         });
     }
@@ -209,6 +214,7 @@ public class RedesignationService {
                 LocalDate untilBefore = contact.getAuthorizedUntil();
                 // one revoked directly meanwhile has ended already: nothing left to do for it
                 if (changes.removals().contains(contact.getId()) && contact.revoke(day, now)) {
+                    keycloak.ended(contact, now);
                     steps.add(audit.persist(trail.contactRevoked(contact, untilBefore, submitter, now)));
                     steps.add(outbox.persist(events.contactRevoked(account, contact, submitter, now)));
                 }
@@ -216,6 +222,8 @@ public class RedesignationService {
             for (NamedContact named : changes.additions()) {
                 AuthorizedContact contact = AuthorizedContact.authorize(systemId, named.name(), named.email(),
                         named.phone(), Language.ofCode(named.language()), named.keycloakUserId(), day, null, now);
+                keycloak.requested(contact, named.keycloak() == null ? null : KeycloakAction.valueOf(named.keycloak()),
+                        now);
                 steps.add(contacts.persist(contact));
                 steps.add(audit.persist(trail.contactAuthorized(contact, submitter, now)));
                 steps.add(outbox.persist(events.contactAuthorized(account, contact, submitter, now)));
