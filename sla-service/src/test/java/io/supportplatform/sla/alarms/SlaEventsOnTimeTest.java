@@ -147,6 +147,34 @@ class SlaEventsOnTimeTest {
     }
 
     @Test
+    void aPublicReplyIsMetOnceAndACustomerRequestEscalatesAtOnce() { // P13.3
+        UUID ticketId = UUID.randomUUID();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        tickets.ticketCreated(ticketId, 3, createdAt);
+        Instant repliedAt = createdAt.plusSeconds(1);
+        tickets.send("agent-replied", ticketId, TicketEventsToKafka.agentReplied(ticketId, repliedAt));
+        UUID requestId = UUID.randomUUID();
+        String request = TicketEventsToKafka.escalationRequested(requestId, ticketId, "ESCALATION", 3,
+                createdAt.plusSeconds(2));
+        tickets.send("escalation-requested", ticketId, request);
+        tickets.send("escalation-requested", ticketId, request); // redelivered: still one escalation
+
+        Map<String, JsonObject> byTopic = exactlyOnceEach(ticketId, List.of("sla-met", "sla-escalated",
+                "sla-escalations"));
+        JsonObject met = byTopic.get("sla-met").getJsonObject("data");
+        assertEquals(repliedAt.toString(), met.getString("metAt"));
+        assertEquals("FIRST_RESPONSE", met.getString("clockType"));
+        JsonObject escalation = byTopic.get("sla-escalated").getJsonObject("data");
+        assertEquals("CUSTOMER_REQUEST", escalation.getString("reason"));
+        assertEquals("SUPPORT_MANAGEMENT", escalation.getString("audience"));
+        assertEquals(2, escalation.getInteger("level"));
+        assertEquals("ESCALATION", escalation.getString("requestKind"));
+        assertEquals(requestId.toString(), escalation.getString("causeEventId"));
+        assertEquals(0, alarmRows(ticketId).stream().filter(row -> row.getValue("fired_at") == null).count(),
+                "a met clock leaves no warning or breach pending");
+    }
+
+    @Test
     void aReplayedTopicChangesNothing() {
         UUID ticketId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();

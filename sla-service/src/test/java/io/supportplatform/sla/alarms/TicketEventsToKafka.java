@@ -47,6 +47,28 @@ final class TicketEventsToKafka implements AutoCloseable {
                 """.formatted(eventId, createdAt, ticketId, ticketId, ACCOUNT, severity, createdAt);
     }
 
+    /** An agent-replied v1 CloudEvent: a public reply meets the running response clock. */
+    static String agentReplied(UUID ticketId, Instant postedAt) {
+        return """
+                {"specversion":"1.0","id":"%s","type":"io.supportplatform.agent-replied.v1",
+                 "source":"/ticket-service","time":"%s","subject":"%s","datacontenttype":"application/json",
+                 "data":{"sequence":2,"ticketId":"%s","ticketNumber":"TCK-2026-000042","systemId":"%s",
+                         "replyId":"%s","author":"alex","visibility":"PUBLIC","body":"Looking into it",
+                         "postedAt":"%s"}}
+                """.formatted(UUID.randomUUID(), postedAt, ticketId, ticketId, ACCOUNT, UUID.randomUUID(), postedAt);
+    }
+
+    /** An escalation-requested v1 CloudEvent (P13.3). */
+    static String escalationRequested(UUID eventId, UUID ticketId, String kind, int severity, Instant requestedAt) {
+        return """
+                {"specversion":"1.0","id":"%s","type":"io.supportplatform.escalation-requested.v1",
+                 "source":"/ticket-service","time":"%s","subject":"%s","datacontenttype":"application/json",
+                 "data":{"sequence":3,"ticketId":"%s","ticketNumber":"TCK-2026-000042","systemId":"%s",
+                         "kind":"%s","message":"Please hurry","severity":%d,"requestedBy":"anna",
+                         "requestedAt":"%s"}}
+                """.formatted(eventId, requestedAt, ticketId, ticketId, ACCOUNT, kind, severity, requestedAt);
+    }
+
     void ticketCreated(UUID ticketId, int severity, Instant createdAt) {
         send("ticket-created", ticketId, ticketCreated(UUID.randomUUID(), ticketId, severity, createdAt));
     }
