@@ -78,6 +78,7 @@ public class ContactService {
                     }
                 }))
                 .flatMap(account -> {
+                    keycloak.checkAvailable(request.keycloak() != null);
                     AuthorizedContact contact = AuthorizedContact.authorize(systemId, request.name(),
                             request.email(), request.phone(), request.language(), request.keycloakUserId(),
                             request.authorizedFrom(), request.authorizedUntil(), now);

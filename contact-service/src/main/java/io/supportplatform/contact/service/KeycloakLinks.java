@@ -98,16 +98,22 @@ public class KeycloakLinks {
         this.clock = clock;
     }
 
-    /** For a new contact: records the requested PROVISION or LINK (refused while the Keycloak link is off). */
-    void requested(AuthorizedContact contact, KeycloakAction action, Instant now) {
-        if (action == null) {
-            return;
-        }
-        if (!config.enabled()) {
+    /** Refuses a request for PROVISION or LINK while the Keycloak link is switched off. */
+    void checkAvailable(boolean requested) {
+        if (requested && !config.enabled()) {
             throw ProblemException.conflict("Keycloak users cannot be provisioned or linked here: the Keycloak link"
                     + " is switched off (contact.keycloak.enabled).");
         }
-        contact.requestKeycloak(action, now);
+    }
+
+    /**
+     * For a new contact: records the requested PROVISION or LINK. (A redesignation accepted while the link was on
+     * is still applied if it was switched off since; its users are then not touched.)
+     */
+    void requested(AuthorizedContact contact, KeycloakAction action, Instant now) {
+        if (action != null && config.enabled()) {
+            contact.requestKeycloak(action, now);
+        }
     }
 
     /** For a contact whose authorization ended: its user loses the account's customer rights. */
@@ -253,10 +259,11 @@ public class KeycloakLinks {
                     if (newUser && contact.statusOn(today) != ContactStatus.ENDED) {
                         // consumers key their read model by the user: tell them who the contact is in Keycloak
                         return done.chain(() -> outbox.persist(events.contactAuthorized(account, contact, SYNC, now)))
-                                .invoke(relay::nudge).replaceWithVoid();
+                                .replaceWithVoid();
                     }
                     return done;
-                })));
+                })))
+                .invoke(relay::nudge);
     }
 
     private Duration retryDelay(int attempts) {

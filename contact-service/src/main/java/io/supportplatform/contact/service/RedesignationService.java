@@ -101,6 +101,7 @@ public class RedesignationService {
         LocalDate today = LocalDate.now(clock);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         checkWellFormed(changes, today);
+        keycloak.checkAvailable(changes.additions().stream().anyMatch(named -> named.keycloak() != null));
         if (!requester.mayAccess(systemId)) {
             return Uni.createFrom().failure(AccountService.notFound(systemId));
         }

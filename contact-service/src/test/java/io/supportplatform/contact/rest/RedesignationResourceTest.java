@@ -236,6 +236,25 @@ class RedesignationResourceTest {
     }
 
     @Test
+    void keycloakUsersAreNotProvisionedWhileTheLinkIsOff() {
+        // contact.keycloak.enabled is off in this profile (KeycloakLinkTest switches it on)
+        String systemId = openAccount(freshSystemId(), 3);
+        Map<String, Object> contact = Api.contact("lena@example.com");
+        contact.put("keycloak", "PROVISION");
+        assertThat(Api.post(ADMIN, "/api/accounts/" + systemId + "/contacts", contact).statusCode(), equalTo(409));
+        Map<String, Object> named = named("lena@example.com");
+        named.put("keycloak", "LINK");
+        assertThat(submit(ADMIN, systemId, redesignation(today().plusDays(3), List.of(named), List.of()))
+                .statusCode(), equalTo(409));
+        named.put("keycloak", "INVENT");
+        ExtractableResponse<Response> malformed = submit(ADMIN, systemId,
+                redesignation(today().plusDays(3), List.of(named), List.of()));
+        assertThat(malformed.statusCode(), equalTo(400));
+        assertThat(malformed.path("violations[0].field"), equalTo("add[0].keycloak"));
+        given().auth().oauth2(ADMIN).get("/api/accounts/" + systemId + "/contacts").then().body("size()", equalTo(0));
+    }
+
+    @Test
     void everyMalformedFieldIsNamed() {
         String systemId = openAccount(freshSystemId(), 3);
         Map<String, Object> bad = new HashMap<>();
