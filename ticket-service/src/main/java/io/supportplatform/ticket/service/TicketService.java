@@ -119,10 +119,7 @@ public class TicketService {
                     "Internal notes are for support staff; customers reply publicly."));
         }
         Instant now = now();
-        // Another account's ticket stays a 404 (tenancy) before the contact check can answer 403 (P12.1).
-        return Panache.withTransaction(() -> lockVisible(id, requester)
-                .call(ticket -> contacts.requireMayFile(requester, ticket.getSystemId()))
-                .flatMap(ticket -> {
+        return Panache.withTransaction(() -> lockForReply(id, requester).flatMap(ticket -> {
             if (ticket.getStatus() == TicketStatus.CLOSED) {
                 throw ProblemException.conflict("Ticket " + ticket.getTicketNumber()
                         + " is closed and takes no more replies; file a new ticket.");
@@ -180,6 +177,14 @@ public class TicketService {
                     .flatMap(outbox::persist)
                     .replaceWith(ticket);
         })).invoke(relay::nudge);
+    }
+
+    /**
+     * The ticket, locked, if the requester may reply on it: another account's ticket stays a 404 (tenancy) before
+     * the authorized-contact check can answer 403 (P12.1).
+     */
+    private Uni<Ticket> lockForReply(String id, Requester requester) {
+        return lockVisible(id, requester).call(ticket -> contacts.requireMayFile(requester, ticket.getSystemId()));
     }
 
     private Uni<Ticket> lockVisible(String id, Requester requester) {
