@@ -1,0 +1,263 @@
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Files tickets through the gateway with a real Keycloak token at several concurrency levels, each for a
+ * bounded time, and prints tickets/s, p50/p99 latency, errors, and the time from the 201 to the ticket-created
+ * event being readable on Kafka (issue 3, item 11). Single-file program: see README.md for the command.
+ */
+public class TicketIntakeBench {
+
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        String gateway = env.getOrDefault("GATEWAY_URL", "http://localhost:8080");
+        String tokenUrl = env.getOrDefault("TOKEN_URL",
+                "http://localhost:8180/realms/support/protocol/openid-connect/token");
+        String kafka = env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092");
+        Duration duration = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_SECONDS", "20")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_SECONDS", "10")));
+        List<Integer> levels = args.length > 0
+                ? List.of(args).stream().map(Integer::parseInt).toList()
+                : List.of(1, 8, 32);
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        EventWatch events = new EventWatch(kafka);
+        events.start();
+
+        System.out.printf("gateway %s, %s per level (after %s warm-up), Kafka %s%n", gateway, duration, warmup, kafka);
+        run(http, gateway, tokenUrl, events, 8, warmup, false);
+        System.out.printf("%-8s %10s %9s %9s %9s %8s %12s %12s %8s%n", "clients", "tickets", "tickets/s",
+                "p50 ms", "p99 ms", "errors", "event p50 ms", "event p99 ms", "no event");
+        for (int clients : levels) {
+            run(http, gateway, tokenUrl, events, clients, duration, true);
+        }
+        events.stop();
+    }
+
+    static void run(HttpClient http, String gateway, String tokenUrl, EventWatch events, int clients,
+            Duration duration, boolean print) throws Exception {
+        String token = token(http, tokenUrl); // fresh for each level: Keycloak's tokens live 15 minutes
+        String systemId = claim(token, "system_id");
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        AtomicLong errorCount = new AtomicLong();
+        List<String> filed = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(clients);
+        long began = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            daemon(() -> {
+                try {
+                    while (!stop.get()) {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/tickets"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(filing(systemId))).build();
+                        long start = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            long answered = System.nanoTime();
+                            if (response.statusCode() == 201) {
+                                latencies.add(answered - start);
+                                Matcher id = ID.matcher(response.body());
+                                if (id.find()) {
+                                    events.expect(id.group(1), answered);
+                                    filed.add(id.group(1));
+                                }
+                            } else {
+                                errorCount.incrementAndGet();
+                                if (errors.size() < 3) {
+                                    errors.add(response.statusCode() + " " + response.body());
+                                }
+                            }
+                        } catch (Exception e) {
+                            errorCount.incrementAndGet();
+                            if (errors.size() < 3) {
+                                errors.add(e.toString());
+                            }
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        Thread.sleep(duration.toMillis());
+        stop.set(true);
+        done.await();
+        double seconds = (System.nanoTime() - began) / 1e9;
+
+        // Every filed ticket's event, waited for at most 30 s after the last 201.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (events.missing(filed) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (!print) {
+            return;
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        List<Long> eventLags = events.lags(filed);
+        System.out.printf(Locale.ROOT, "%-8d %10d %9.1f %9.1f %9.1f %8d %12.1f %12.1f %8d%n", clients, sorted.size(),
+                sorted.size() / seconds, percentile(sorted, 50), percentile(sorted, 99), errorCount.get(),
+                percentile(eventLags, 50), percentile(eventLags, 99), events.missing(filed));
+        errors.forEach(error -> System.out.println("  error: " + error.substring(0, Math.min(300, error.length()))));
+    }
+
+    static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    static double percentile(List<Long> sortedNanos, int percentile) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, index)) / 1e6;
+    }
+
+    static String token(HttpClient http, String tokenUrl) throws Exception {
+        String form = "grant_type=password&client_id=support-portal&username="
+                + URLEncoder.encode(System.getenv().getOrDefault("BENCH_USER", "anna"), UTF_8)
+                + "&password=" + URLEncoder.encode(System.getenv().getOrDefault("BENCH_PASSWORD", "demo"), UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("No token from " + tokenUrl + ": " + response.statusCode() + " "
+                    + response.body());
+        }
+        return token.group(1);
+    }
+
+    static String claim(String jwt, String name) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), UTF_8);
+        Matcher claim = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        if (!claim.find()) {
+            throw new IllegalStateException("The token carries no " + name + ": " + payload);
+        }
+        return claim.group(1);
+    }
+
+    /** A filing with every P5 item, so it is complete at any severity. */
+    static String filing(String systemId) {
+        return """
+                {"systemId":"%s","severity":2,"subject":"Bench %s","description":"Agents cannot log in since the update.",
+                 "products":[{"name":"Support Server","version":"7.2","patches":["7.2.1"]}],
+                 "platforms":[{"name":"SUSE Linux Enterprise Server","version":"15 SP5"}],
+                 "environment":"Two application servers behind a load balancer.",
+                 "reproductionSteps":"Log in as any agent.","affectedDevices":[{"groupId":"G-1","deviceId":"D-1"}],
+                 "errorMessages":["E-401: license check failed"],"desiredResult":"Agents can log in.",
+                 "region":"EMEA","channel":"API","licenseCode":"%s-AB12"}
+                """.formatted(systemId, UUID.randomUUID(), systemId);
+    }
+
+    /** Reads ticket-created from the end of the topic and notes when each expected ticket's event arrives. */
+    static final class EventWatch {
+        private final KafkaConsumer<String, String> consumer;
+        private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        private final Map<String, Long> lag = new ConcurrentHashMap<>();
+        private final Map<String, Long> early = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private Thread thread;
+
+        EventWatch(String bootstrap) {
+            Properties config = new Properties();
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, "ticket-intake-bench-" + UUID.randomUUID());
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+            config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            consumer = new KafkaConsumer<>(config);
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo partition : consumer.partitionsFor("ticket-created", Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(partition.topic(), partition.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve "end" now, before anything is filed
+        }
+
+        void start() {
+            thread = daemon(() -> {
+                while (running.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                        long seen = System.nanoTime();
+                        Long answered = answeredAt.get(record.key());
+                        if (answered != null) {
+                            lag.putIfAbsent(record.key(), Math.max(0, seen - answered));
+                        } else {
+                            early.putIfAbsent(record.key(), seen); // the event beat the 201 to us
+                        }
+                    }
+                }
+                consumer.close();
+            });
+        }
+
+        void expect(String ticketId, long answered) {
+            answeredAt.put(ticketId, answered);
+            Long seen = early.remove(ticketId);
+            if (seen != null) {
+                lag.putIfAbsent(ticketId, 0L);
+            }
+        }
+
+        long missing(List<String> ticketIds) {
+            synchronized (ticketIds) {
+                return ticketIds.stream().filter(id -> !lag.containsKey(id)).count();
+            }
+        }
+
+        List<Long> lags(List<String> ticketIds) {
+            List<Long> found = new ArrayList<>();
+            synchronized (ticketIds) {
+                ticketIds.stream().map(lag::get).filter(l -> l != null).forEach(found::add);
+            }
+            Collections.sort(found);
+            return found;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(5_000);
+        }
+    }
+}
