@@ -81,8 +81,9 @@ public class SearchLoad {
         double elapsed = (System.nanoTime() - began) / 1e9;
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        if (label != null) {
-            System.out.printf(Locale.ROOT, "%s: %d requests%n", label, merged.length);
+        if (label != null || merged.length == 0) {
+            System.out.printf(Locale.ROOT, "%s: %d requests, %d errors%n", label == null ? clients + " clients" : label,
+                    merged.length, errors.get());
             return;
         }
         System.out.printf(Locale.ROOT,

@@ -2,13 +2,14 @@
 # kb-service search benchmark (issue 6 item 8): 100,000 generated articles, search latency and throughput at 1
 # and 16 clients through the gateway with a real Keycloak token, index rebuild time at a kb-service restart,
 # memory. Runs the local platform (./run-local.sh) under the shared lock and stops it afterwards.
-#   bench/kb-search/run.sh            (ARTICLES=100000 SECONDS=30 WARMUP=20 to change)
+#   bench/kb-search/run.sh            (ARTICLES=100000 DURATION=30 WARMUP=20 to change)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
 ARTICLES=${ARTICLES:-100000}
-SECONDS_PER_LEVEL=${SECONDS:-30}
+SECONDS_PER_LEVEL=${DURATION:-30}  # not $SECONDS: bash counts its run time in it
 WARMUP=${WARMUP:-20}
+BENCH_MONGO_PORT=${BENCH_MONGO_PORT:-27019}
 WORK="$ROOT/.devstack/bench-kb-search"
 mkdir -p "$WORK"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -30,8 +31,10 @@ echo "Starting the local platform (log: $WORK/local-run.log) ..."
 DEVSTACK_SKIP_BUILD=${DEVSTACK_SKIP_BUILD:-1} setsid ./run-local.sh > "$WORK/local-run.log" 2>&1 &
 RUN_PID=$!
 KB_PID=""
+MONGO_PID=""
 cleanup() {
   [ -n "$KB_PID" ] && kill "$KB_PID" 2>/dev/null && wait "$KB_PID" 2>/dev/null || true
+  [ -n "$MONGO_PID" ] && kill "$MONGO_PID" 2>/dev/null && wait "$MONGO_PID" 2>/dev/null || true
   kill -TERM -- "-$RUN_PID" 2>/dev/null || true
   wait "$RUN_PID" 2>/dev/null || true
 }
@@ -41,20 +44,29 @@ until grep -q "Support platform up" "$WORK/local-run.log"; do
   sleep 2
 done
 
+echo "Starting the benchmark's MongoDB-wire server on port $BENCH_MONGO_PORT ..."
+"$JAVA" -Xmx3g -cp "deploy/devstack/target/devstack-1.0.0-SNAPSHOT.jar:$(cat deploy/devstack/target/launcher.classpath)" \
+  bench/kb-search/MongoWire.java "$BENCH_MONGO_PORT" > "$WORK/mongo.log" 2>&1 &
+MONGO_PID=$!
+until grep -q "MongoDB-wire server on port" "$WORK/mongo.log"; do
+  kill -0 "$MONGO_PID" 2>/dev/null || { cat "$WORK/mongo.log"; exit 1; }
+  sleep 1
+done
+
 echo "Loading the articles straight into MongoDB ..."
 "$JAVA" -cp "$MONGO_CP" bench/kb-search/LoadArticles.java "$WORK/articles-$ARTICLES.jsonl" \
-  mongodb://localhost:27018 kb
+  "mongodb://localhost:$BENCH_MONGO_PORT" kb
 
-echo "Restarting kb-service (same JVM options as the local run) to time the index rebuild ..."
+echo "Restarting kb-service (JVM options of the local run) on the benchmark's MongoDB to time the rebuild ..."
 pid_of_kb() { # the local run's kb-service: the java process running this worktree's kb-service jar
   for p in /proc/[0-9]*; do
-    if tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -q -- "-jar $KB_JAR"; then basename "$p"; fi
+    if { tr "\\0" " " < "$p/cmdline"; } 2>/dev/null | grep -q -- "-jar $KB_JAR"; then basename "$p"; fi
   done
 }
 OLD=$(pid_of_kb | head -1)
 kill "$OLD"
 while kill -0 "$OLD" 2>/dev/null; do sleep 0.5; done
-DEMO_DATA=true "$JAVA" -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "$KB_JAR" \
+MONGODB_URI="mongodb://localhost:$BENCH_MONGO_PORT" DEMO_DATA=false "$JAVA" -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "$KB_JAR" \
   > "$WORK/kb-service.log" 2>&1 &
 KB_PID=$!
 STARTED=$(date +%s.%N)

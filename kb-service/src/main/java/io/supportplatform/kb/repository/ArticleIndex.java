@@ -39,6 +39,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
@@ -175,12 +176,15 @@ public class ArticleIndex implements AutoCloseable {
                 if (query == null) {
                     return SearchResult.empty();
                 }
-                Object[] collected = searcher.search(query, new MultiCollectorManager(
-                        new TopScoreDocCollectorManager(search.limit(), Integer.MAX_VALUE), new FacetCounter(FACETS)));
-                TopDocs top = (TopDocs) collected[0];
+                // Two passes: counting every match without scores (optional proximity clauses are skipped, no
+                // BM25 arithmetic), then ranking only as far as needed for the best few (block-max WAND skips
+                // articles that cannot make the top), which a single pass collecting both could not.
+                Object[] counted = searcher.search(query,
+                        new MultiCollectorManager(new TotalHitCountCollectorManager(), new FacetCounter(FACETS)));
                 @SuppressWarnings("unchecked")
-                Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) collected[1];
-                return new SearchResult(top.totalHits.value, hits(searcher, query, top), facets);
+                Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) counted[1];
+                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(search.limit(), search.limit()));
+                return new SearchResult((Integer) counted[0], hits(searcher, query, top), facets);
             } finally {
                 searchers.release(searcher);
             }

@@ -3,8 +3,11 @@ package io.supportplatform.kb.repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -100,27 +103,50 @@ final class SearchQueries {
             any = true;
         }
         List<Positioned> tokens = analyze(analyzer, body, text.words());
-        Set<String> words = new LinkedHashSet<>();
-        tokens.forEach(t -> words.add(t.term()));
+        // One clause per typed word; the parts the German analysis split off a compound sit at the word's
+        // position and belong to its clause, so "Sicherungsfehler" counts as one word, not three.
+        Map<Integer, Set<String>> byPosition = new LinkedHashMap<>();
+        tokens.forEach(t -> byPosition.computeIfAbsent(t.position(), p -> new LinkedHashSet<>()).add(t.term()));
+        Set<String> seen = new HashSet<>();
+        BooleanQuery.Builder wordClauses = new BooleanQuery.Builder();
+        int matchable = 0;
         int fuzzy = 0;
-        for (String word : words) {
-            if (terms++ >= MAX_TERMS) {
-                break;
+        for (Set<String> variants : byPosition.values()) {
+            if (!seen.add(String.join(" ", variants))) {
+                continue; // the same word typed twice
             }
-            // Fuzzy matching only as a fallback for words the index does not know: a known word is most likely
-            // spelt as meant, and expanding it would rank its near-namesakes ("patch"/"match") and cost time.
-            boolean typoTolerant = word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS
-                    && unknown(reader, word, title, tags, body);
-            if (typoTolerant) {
-                fuzzy++;
+            BooleanQuery.Builder clause = new BooleanQuery.Builder();
+            boolean known = false;
+            for (String word : variants) {
+                if (terms++ >= MAX_TERMS) {
+                    break;
+                }
+                // Fuzzy matching only as a fallback for words the index does not know: a known word is most
+                // likely spelt as meant, and expanding it would rank near-namesakes and cost time.
+                boolean unknown = unknown(reader, word, title, tags, body);
+                boolean typoTolerant = unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS;
+                if (typoTolerant) {
+                    fuzzy++;
+                }
+                known |= !unknown || typoTolerant;
+                clause.add(word(title, tags, body, word, typoTolerant), Occur.SHOULD);
             }
-            query.add(word(title, tags, body, word, typoTolerant), Occur.SHOULD);
+            if (known) {
+                wordClauses.add(clause.build(), Occur.SHOULD);
+                matchable++;
+            }
+        }
+        if (matchable > 0) {
+            // Most of what was typed must match: with three or more words at least half of them, so an article
+            // sharing one common word ("nicht", "error") is no hit. Words the index cannot match don't count.
+            wordClauses.setMinimumNumberShouldMatch(matchable >= 3 ? (matchable + 1) / 2 : 1);
+            query.add(wordClauses.build(), any ? Occur.SHOULD : Occur.MUST);
             any = true;
         }
         // Words typed next to each other that stand close together in the text rank higher than the same words
         // scattered over the article ("backup failed" vs. "failed ... backup").
         List<Positioned> typed = tokens.stream().filter(Positioned::typed).limit(MAX_TERMS).toList();
-        if (typed.size() >= 2) {
+        if (matchable > 0 && typed.size() >= 2) {
             query.add(new BoostQuery(phrase(title, typed, PROXIMITY_SLOP), TITLE_BOOST * PROXIMITY_BOOST), Occur.SHOULD);
             query.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
         }
