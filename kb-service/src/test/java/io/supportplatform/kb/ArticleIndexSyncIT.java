@@ -5,6 +5,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,8 +148,8 @@ class ArticleIndexSyncIT {
             Path log = Path.of("target", "it-logs", name + ".log").toAbsolutePath();
             try {
                 Files.deleteIfExists(log);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             ChildProcess process = ChildProcess.start(name, List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar",
                     jar.toString()), env, jar.getParent(), log);

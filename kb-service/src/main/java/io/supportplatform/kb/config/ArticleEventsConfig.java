@@ -14,9 +14,16 @@ public interface ArticleEventsConfig {
     int batchSize();
 
     /**
-     * How often the relay looks for pending events besides the nudge after each write: publishes what a broker
-     * outage held back or what a stopped instance left. Read by the {@code @Scheduled} sweep.
+     * How often the relay retries while publishing fails (e.g. the broker is down). Read by the
+     * {@code @Scheduled} sweep.
      */
     @WithDefault("1s")
     Duration sweepEvery();
+
+    /**
+     * How often the relay looks for pending events while all is well: writes nudge it themselves, so this
+     * only picks up what a stopped instance left. Rare on purpose: the look is a scan over all articles.
+     */
+    @WithDefault("30s")
+    Duration idleSweepEvery();
 }

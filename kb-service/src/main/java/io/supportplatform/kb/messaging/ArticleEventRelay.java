@@ -39,8 +39,10 @@ import io.supportplatform.kb.repository.ArticleRepository;
  * <li><b>Order</b>: one article's events are sent one after the other in write order, and a round stops at the
  * first failure, so a later event of an article never overtakes an earlier one.</li>
  * </ul>
- * Rounds start on a nudge right after a write (low latency) and on a periodic sweep; they never overlap
- * within an instance (a nudge during a round asks for one more round). Records go to channel
+ * Rounds start on a nudge right after a write (low latency) and on a periodic sweep: every second while
+ * publishing fails, otherwise only now and then (the sweep's look for pending events scans all articles, and
+ * then only finds what a stopped instance left). Rounds never overlap within an instance (a nudge during a
+ * round asks for one more round). Records go to channel
  * {@code kb-article-events} with topic, key (the article id) and the CloudEvents content type per record.
  */
 @ApplicationScoped
@@ -53,11 +55,13 @@ public class ArticleEventRelay {
     private final ArticleRepository repository;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
+    private final long idleSweepNanos;
+    private volatile long lastRound = System.nanoTime();
     private final Counter published;
     private final Counter failedRounds;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
-    /** Log a broker outage once, not once per sweep. */
+    /** Whether the last round failed: then the sweep retries every second, and the outage is logged once. */
     private final AtomicBoolean failing = new AtomicBoolean();
 
     public ArticleEventRelay(ArticleRepository repository, @Channel("kb-article-events") MutinyEmitter<String> emitter,
@@ -65,6 +69,7 @@ public class ArticleEventRelay {
         this.repository = repository;
         this.emitter = emitter;
         this.batchSize = config.batchSize();
+        this.idleSweepNanos = config.idleSweepEvery().toNanos();
         this.published = Counter.builder("kb.article.events.published")
                 .description("Article events acknowledged by Kafka")
                 .register(registry);
@@ -85,11 +90,14 @@ public class ArticleEventRelay {
     @Scheduled(identity = "kb-article-events-sweep", every = "${kb.events.sweep-every:1s}",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
-        nudge();
+        if (failing.get() || System.nanoTime() - lastRound >= idleSweepNanos) {
+            nudge();
+        }
     }
 
     private void startRound() {
         requested.set(false);
+        lastRound = System.nanoTime();
         // deferred: even a synchronous failure must end the round, or the relay would stay "running"
         Uni.createFrom().deferred(this::publishBatch)
                 .subscribe().with(this::roundDone, failure -> {

@@ -1,5 +1,7 @@
 package io.supportplatform.kb.service;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -16,6 +18,8 @@ import io.supportplatform.kb.repository.ArticleRepository;
 @ApplicationScoped
 public class IndexSync {
 
+    private static final Duration WAIT_FOR_BUILD = Duration.ofMillis(200);
+
     private final ArticleRepository repository;
     private final ArticleIndex index;
 
@@ -26,14 +30,28 @@ public class IndexSync {
 
     /** @param sequence the article version the event announced */
     public Uni<Void> articleChanged(String articleId, long sequence) {
-        if (index.indexedVersion(articleId) >= sequence) {
+        return indexBuilt().chain(() -> {
+            if (index.indexedVersion(articleId) >= sequence) {
+                return Uni.createFrom().voidItem();
+            }
+            return repository.findById(articleId)
+                    .chain(article -> article == null ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().<Void>item(() -> {
+                                index.upsert(article);
+                                return null;
+                            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        });
+    }
+
+    /**
+     * Events wait until the start-up build from the store is done: that build replaces the whole index with
+     * what it read, so a newer state indexed from an event meanwhile would be overwritten by an older one.
+     * Applied afterwards, the event finds the built version and re-reads the article if it is newer.
+     */
+    private Uni<Void> indexBuilt() {
+        if (index.isReady()) {
             return Uni.createFrom().voidItem();
         }
-        return repository.findById(articleId)
-                .chain(article -> article == null ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().<Void>item(() -> {
-                            index.upsert(article);
-                            return null;
-                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        return Uni.createFrom().voidItem().onItem().delayIt().by(WAIT_FOR_BUILD).chain(this::indexBuilt);
     }
 }

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +99,7 @@ class DeflectionTest {
         suggest(CUSTOMER, draft(" ", null, List.of())).statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("subject"));
         suggest(CUSTOMER, draft("x".repeat(201), null, List.of())).statusCode(400).body("violations.field", hasItem("subject"));
-        suggest(CUSTOMER, draft("Patch", null, java.util.Collections.nCopies(11, ERROR))).statusCode(400)
+        suggest(CUSTOMER, draft("Patch", null, Collections.nCopies(11, ERROR))).statusCode(400)
                 .body("violations.field", hasItem("errorMessages"));
         Map<String, Object> limit = draft("Patch", null, List.of());
         limit.put("limit", 0);
@@ -162,6 +162,4 @@ class DeflectionTest {
         draft.put("product", PRODUCT);
         return draft;
     }
-
-    static final Duration WAIT = Duration.ofSeconds(30);
 }
