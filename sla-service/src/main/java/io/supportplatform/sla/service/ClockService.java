@@ -9,11 +9,9 @@ import io.supportplatform.problem.ProblemException;
 import io.supportplatform.sla.domain.ResponseClock;
 import io.supportplatform.sla.domain.ResponseClocks;
 import io.supportplatform.sla.domain.TicketEvent;
-import io.supportplatform.sla.repository.PolicyRepository;
 import io.supportplatform.sla.repository.ResponseClockRepository;
 import io.supportplatform.sla.repository.TicketEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,19 +26,15 @@ public class ClockService {
 
     private final TicketEventRepository events;
     private final ResponseClockRepository clocks;
-    private final PolicyRepository policies;
-    private final CalendarService calendars;
-    private final Clock time;
+    private final ClockRules rules;
     private final Counter newEvents;
     private final Counter duplicateEvents;
 
-    public ClockService(TicketEventRepository events, ResponseClockRepository clocks, PolicyRepository policies,
-            CalendarService calendars, Clock time, MeterRegistry registry) {
+    public ClockService(TicketEventRepository events, ResponseClockRepository clocks, ClockRules rules,
+            MeterRegistry registry) {
         this.events = events;
         this.clocks = clocks;
-        this.policies = policies;
-        this.calendars = calendars;
-        this.time = time;
+        this.rules = rules;
         this.newEvents = registry.counter("sla.ticket.events", "outcome", "recorded");
         this.duplicateEvents = registry.counter("sla.ticket.events", "outcome", "duplicate");
     }
@@ -69,8 +63,8 @@ public class ClockService {
     Uni<Void> recompute(UUID ticketId) {
         return events.lockTicket(ticketId)
                 .flatMap(locked -> events.ofTicket(ticketId))
-                .flatMap(held -> policies.all().flatMap(versions -> calendars.regionCalendars()
-                        .map(regions -> ResponseClocks.compute(held, versions, regions))))
+                .flatMap(held -> rules.current()
+                        .map(current -> ResponseClocks.compute(held, current.policies(), current.calendars())))
                 .flatMap(computed -> clocks.replace(ticketId, computed));
     }
 
@@ -85,9 +79,10 @@ public class ClockService {
             if (stored.isEmpty() || !stored.stream().allMatch(viewer::maySee)) {
                 throw ProblemException.notFound("No SLA clocks for ticket " + ticketId + ".");
             }
-            return calendars.regionCalendars().map(regions -> stored.stream()
+            return rules.current().map(current -> stored.stream()
                     .map(clock -> new ClockReading(clock.at(now),
-                            clock.elapsedAt(now, regions.calendar(clock.calendarRegion())), clock.pausedAt(now)))
+                            clock.elapsedAt(now, current.calendars().calendar(clock.calendarRegion())),
+                            clock.pausedAt(now)))
                     .toList());
         });
     }
