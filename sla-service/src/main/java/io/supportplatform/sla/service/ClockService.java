@@ -13,11 +13,9 @@ import io.supportplatform.sla.domain.ResponseClocks;
 import io.supportplatform.sla.domain.SlaPolicies;
 import io.supportplatform.sla.domain.TicketEvent;
 import io.supportplatform.sla.repository.ClockAlarmRepository;
-import io.supportplatform.sla.repository.PolicyRepository;
 import io.supportplatform.sla.repository.ResponseClockRepository;
 import io.supportplatform.sla.repository.TicketEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,22 +32,17 @@ public class ClockService {
     private final ResponseClockRepository clocks;
     private final ClockAlarmRepository alarms;
     private final AlarmService alarmService;
-    private final PolicyRepository policies;
-    private final CalendarService calendars;
-    private final Clock time;
+    private final ClockRules rules;
     private final Counter newEvents;
     private final Counter duplicateEvents;
 
     public ClockService(TicketEventRepository events, ResponseClockRepository clocks, ClockAlarmRepository alarms,
-            AlarmService alarmService, PolicyRepository policies, CalendarService calendars, Clock time,
-            MeterRegistry registry) {
+            AlarmService alarmService, ClockRules rules, MeterRegistry registry) {
         this.events = events;
         this.clocks = clocks;
         this.alarms = alarms;
         this.alarmService = alarmService;
-        this.policies = policies;
-        this.calendars = calendars;
-        this.time = time;
+        this.rules = rules;
         this.newEvents = registry.counter("sla.ticket.events", "outcome", "recorded");
         this.duplicateEvents = registry.counter("sla.ticket.events", "outcome", "duplicate");
     }
@@ -78,10 +71,11 @@ public class ClockService {
     Uni<Void> recompute(UUID ticketId) {
         return events.lockTicket(ticketId)
                 .flatMap(locked -> events.ofTicket(ticketId))
-                .flatMap(held -> policies.all().flatMap(versions -> calendars.regionCalendars()
-                        .map(regions -> ResponseClocks.compute(held, versions, regions))
-                        .call(computed -> clocks.replace(ticketId, computed))
-                        .flatMap(computed -> planAlarms(ticketId, computed, held, versions))));
+                .flatMap(held -> rules.current().flatMap(current -> {
+                    List<ResponseClock> computed = ResponseClocks.compute(held, current.policies(), current.calendars());
+                    return clocks.replace(ticketId, computed)
+                            .flatMap(stored -> planAlarms(ticketId, computed, held, current.policies()));
+                }));
     }
 
     /**
@@ -107,9 +101,10 @@ public class ClockService {
             if (stored.isEmpty() || !stored.stream().allMatch(viewer::maySee)) {
                 throw ProblemException.notFound("No SLA clocks for ticket " + ticketId + ".");
             }
-            return calendars.regionCalendars().map(regions -> stored.stream()
+            return rules.current().map(current -> stored.stream()
                     .map(clock -> new ClockReading(clock.at(now),
-                            clock.elapsedAt(now, regions.calendar(clock.calendarRegion())), clock.pausedAt(now)))
+                            clock.elapsedAt(now, current.calendars().calendar(clock.calendarRegion())),
+                            clock.pausedAt(now)))
                     .toList());
         });
     }
