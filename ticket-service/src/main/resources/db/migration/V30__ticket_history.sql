@@ -21,6 +21,11 @@ declare
     event jsonb := new.payload::jsonb;
     d     jsonb := event -> 'data';
 begin
+    -- only this service's ticket events (the outbox table is shared plumbing, libs/outbox); a ticket event
+    -- without its sequence fails the transaction on the not-null constraint rather than leave a gap
+    if event ->> 'source' is distinct from '/ticket-service' then
+        return new;
+    end if;
     insert into ticket_history (event_id, ticket_id, sequence, event_type, actor, occurred_at, data)
     values (new.id, new.aggregate_id::uuid, (d ->> 'sequence')::bigint, new.topic,
             coalesce(d ->> 'actor', d ->> 'changedBy', d ->> 'author', d ->> 'createdBy', d ->> 'assignedBy',
