@@ -22,7 +22,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "ticket_history")
 public class HistoryEntry {
 
-    /** The event type whose data may carry {@code visibility: INTERNAL} (an internal note, P3.1). */
+    /** The data field that marks an internal note ({@code INTERNAL}, P3.1). */
     static final String VISIBILITY = "visibility";
 
     @Id
