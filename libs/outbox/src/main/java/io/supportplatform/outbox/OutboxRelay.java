@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,9 +34,11 @@ import io.vertx.core.Vertx;
  * Publishes outbox rows to Kafka, at least once.
  * <p>
  * A round claims the oldest pending rows with {@code FOR UPDATE SKIP LOCKED} (so several instances
- * share the work), sends them one after the other, stops at the first failure (so one aggregate's events
- * keep their order and a broker outage costs one producer timeout per round, not one per row) and
- * deletes, in the same transaction, only the rows the broker acknowledged. A crash between the ack and
+ * share the work), hands them all to the producer in their order without waiting for each acknowledgement
+ * (one broker round trip per round, not one per row; the idempotent producer keeps each partition's order,
+ * and a broker outage costs one producer timeout per round) and deletes, in the same transaction, only the
+ * rows the broker acknowledged. A row that failed stays for a later round, so across a failure an aggregate's
+ * events may arrive out of order: consumers order them by {@code data.sequence}. A crash between the ack and
  * the commit re-publishes those rows; consumers dedupe on the event id.
  * <p>
  * Rounds are started by a nudge right after a state change commits (low latency) and by a periodic
@@ -49,6 +53,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /** Records of one round awaiting their acknowledgement at once (well inside the channel's in-flight limit). */
+    private static final int IN_FLIGHT = 128;
 
     private final OutboxRepository outbox;
     private final MutinyEmitter<String> emitter;
@@ -128,17 +134,26 @@ public class OutboxRelay {
         Executor onContext = task -> context.runOnContext(ignored -> task.run());
         return outbox.claimPending(batchSize)
                 .flatMap(claimed -> Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUniAndConcatenate(event -> send(event)
+                        // subscribed in row order, so the records reach the producer in that order
+                        .onItem().transformToUni(event -> send(event)
                                 .emitOn(onContext) // the ack arrives on a Kafka thread; Hibernate needs its context back
-                                .replaceWith(event))
-                        .onFailure().invoke(failure -> {
-                            failedAttempts.increment();
-                            LOG.warnf("Cannot publish outbox events now (%s); they stay pending", failure.toString());
-                        })
-                        .onFailure().recoverWithCompletion()
+                                .replaceWith(Optional.of(event))
+                                .onFailure().recoverWithItem(failure -> {
+                                    failedAttempts.increment();
+                                    LOG.debugf("Cannot publish outbox event %s now: %s", event.getId(), failure);
+                                    return Optional.<OutboxEvent> empty();
+                                }))
+                        .merge(IN_FLIGHT)
                         .collect().asList()
-                        .flatMap(sent -> outbox.deletePublished(sent.stream().map(OutboxEvent::getId).toList())
-                                .map(deleted -> sent.size() == batchSize)));
+                        .flatMap(results -> {
+                            List<OutboxEvent> sent = results.stream().flatMap(Optional::stream).toList();
+                            if (sent.size() < claimed.size()) {
+                                LOG.warnf("Cannot publish %d outbox events now; they stay pending",
+                                        claimed.size() - sent.size());
+                            }
+                            return outbox.deletePublished(sent.stream().map(OutboxEvent::getId).toList())
+                                    .map(deleted -> sent.size() == batchSize);
+                        }));
     }
 
     private Uni<Void> send(OutboxEvent event) {

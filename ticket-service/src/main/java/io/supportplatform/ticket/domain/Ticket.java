@@ -78,6 +78,10 @@ public class Ticket {
     @Column(nullable = false, updatable = false)
     private Intake intake = Intake.NONE;
 
+    /** Whether filing recorded eligibility flags; computed by the database from {@link #intake}, for the list filter. */
+    @Column(insertable = false, updatable = false)
+    private boolean flagged;
+
     /** The product's log excerpt of an in-product filing (P2.1, P5.g). */
     @Column(name = "log_excerpt", updatable = false)
     private String logExcerpt;

@@ -68,6 +68,8 @@ public class TicketQueryResource {
             @QueryParam("status") List<String> status,
             @QueryParam("severity") List<String> severity,
             @QueryParam("systemId") String systemId,
+            @QueryParam("assignee") String assignee,
+            @QueryParam("flagged") String flagged,
             @QueryParam("createdFrom") String createdFrom,
             @QueryParam("createdTo") String createdTo,
             @QueryParam("sort") String sort,
@@ -82,6 +84,12 @@ public class TicketQueryResource {
         if (systemId != null && !systemId.matches(SYSTEM_ID)) {
             throw ProblemException.badRequest("systemId", "Pattern", "A system ID has six digits (P5.a).");
         }
+        if (assignee != null && !assignee.matches(AssignmentRequest.SUPPORT_USERNAME)) {
+            throw ProblemException.badRequest("assignee", "Pattern", "Not a support username.");
+        }
+        if (flagged != null && !flagged.equals("true") && !flagged.equals("false")) {
+            throw ProblemException.badRequest("flagged", "Boolean", "flagged is true or false.");
+        }
         int pageSize = limit == null ? config.defaultPageSize() : limit;
         if (pageSize < 1 || pageSize > config.maxPageSize()) {
             throw ProblemException.badRequest("limit", "Range",
@@ -90,7 +98,8 @@ public class TicketQueryResource {
         TicketQuery query = new TicketQuery(
                 values("status", status, TicketStatus.class, TicketStatus::valueOf),
                 values("severity", severity, Severity.class, level -> Severity.ofLevel(Integer.parseInt(level))),
-                Optional.ofNullable(systemId), instant("createdFrom", createdFrom), instant("createdTo", createdTo),
+                Optional.ofNullable(systemId), Optional.ofNullable(assignee),
+                Optional.ofNullable(flagged).map(Boolean::valueOf), instant("createdFrom", createdFrom), instant("createdTo", createdTo),
                 ticketOrder, after, pageSize);
         return queries.list(query, requester.get())
                 .map(page -> new TicketPageResponse(page.tickets().stream().map(TicketMapper::toResponse).toList(),

@@ -66,6 +66,14 @@ public class TicketQueries {
             where.add("systemId = :systemId");
             params.put("systemId", systemId);
         });
+        query.assignee().ifPresent(assignee -> {
+            where.add("assignee = :assignee");
+            params.put("assignee", assignee);
+        });
+        query.flagged().ifPresent(flagged -> {
+            where.add("flagged = :flagged");
+            params.put("flagged", flagged);
+        });
         if (!query.statuses().isEmpty()) {
             where.add("status in :statuses");
             params.put("statuses", query.statuses());

@@ -12,9 +12,11 @@ import io.supportplatform.ticket.domain.TicketStatus;
  * filter with OR), the order and where the page starts.
  *
  * @param systemId the account filter support may set; a customer's own account is forced on top of it
+ * @param assignee only tickets assigned to this support user
+ * @param flagged only tickets accepted with (true) or without (false) eligibility flags
  * @param after the last ticket of the previous page, when this is not the first page
  */
 public record TicketQuery(Set<TicketStatus> statuses, Set<Severity> severities, Optional<String> systemId,
-        Optional<Instant> createdFrom, Optional<Instant> createdTo, TicketOrder order, Optional<PageCursor> after,
+        Optional<String> assignee, Optional<Boolean> flagged, Optional<Instant> createdFrom, Optional<Instant> createdTo, TicketOrder order, Optional<PageCursor> after,
         int limit) {
 }

@@ -1,13 +1,10 @@
 package io.supportplatform.ticket.service;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +45,11 @@ public class TicketService {
     private final LinkedArticleRepository articles;
     private final AuthorizedContacts contacts;
     private final EligibilityCheck eligibility;
+    private final TicketAccess access;
 
     public TicketService(TicketRepository tickets, ReplyRepository replies, OutboxRepository outbox,
             TicketEvents events, OutboxRelay relay, LinkedArticleRepository articles, AuthorizedContacts contacts,
-            EligibilityCheck eligibility) {
+            EligibilityCheck eligibility, TicketAccess access) {
         this.tickets = tickets;
         this.replies = replies;
         this.outbox = outbox;
@@ -60,6 +58,7 @@ public class TicketService {
         this.articles = articles;
         this.contacts = contacts;
         this.eligibility = eligibility;
+        this.access = access;
     }
 
     /**
@@ -102,10 +101,7 @@ public class TicketService {
     /** A ticket the requester may see; another account's ticket is reported as not found. */
     @WithSession
     public Uni<Ticket> find(String id, Requester requester) {
-        return parseId(id)
-                .map(uuid -> tickets.findById(uuid))
-                .orElse(Uni.createFrom().nullItem())
-                .onItem().transform(visibleTo(id, requester));
+        return access.findVisible(id, requester);
     }
 
     /**
@@ -188,19 +184,7 @@ public class TicketService {
     }
 
     private Uni<Ticket> lockVisible(String id, Requester requester) {
-        return parseId(id)
-                .map(tickets::findForUpdate)
-                .orElse(Uni.createFrom().nullItem())
-                .onItem().transform(visibleTo(id, requester));
-    }
-
-    private static Function<Ticket, Ticket> visibleTo(String id, Requester requester) {
-        return ticket -> {
-            if (ticket == null || !requester.mayAccess(ticket.getSystemId())) {
-                throw notFound(id);
-            }
-            return ticket;
-        };
+        return access.lockVisible(id, requester);
     }
 
     private static String describe(Set<TicketStatus> statuses) {
@@ -208,20 +192,7 @@ public class TicketService {
                 : statuses.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
     }
 
-    /** Millisecond precision: what the API returns, the database stores and the events carry agree. */
     private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Optional<UUID> parseId(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static ProblemException notFound(String id) {
-        return ProblemException.notFound("No ticket " + id + ".");
+        return TicketAccess.now();
     }
 }

@@ -152,9 +152,30 @@ class TicketReadingTest {
     }
 
     @Test
+    void filtersByAssigneeAndByEligibilityFlags() {
+        String account = newAccount();
+        String plain = file(AGENT, account, 3, "Plain").getString("id");
+        Map<String, Object> onOldPlatform = Filings.complete(account, 3, "Old platform", "Details");
+        onOldPlatform.put("platforms", List.of(Map.of("name", "Windows Server", "version", "2012 R2")));
+        String flagged = given().auth().oauth2(AGENT).contentType(ContentType.JSON).body(onOldPlatform)
+                .when().post("/api/tickets")
+                .then().statusCode(201).body("eligibilityFlags", hasSize(1)).extract().path("id");
+        given().auth().oauth2(AGENT).contentType(ContentType.JSON)
+                .body(Map.of("queue", "FIRST_LEVEL", "assignee", "alex"))
+                .when().put("/api/tickets/" + plain + "/assignment")
+                .then().statusCode(200);
+
+        assertEquals(List.of(flagged), list(AGENT, Map.of("systemId", account, "flagged", true)).getList("items.id"));
+        assertEquals(List.of(plain), list(AGENT, Map.of("systemId", account, "flagged", false)).getList("items.id"));
+        assertEquals(List.of(plain), list(AGENT, Map.of("systemId", account, "assignee", "alex")).getList("items.id"));
+        assertEquals(List.of(), list(AGENT, Map.of("systemId", account, "assignee", "tom")).getList("items.id"));
+    }
+
+    @Test
     void malformedFiltersAndCursorsAre400NamingTheField() {
         for (Map.Entry<String, String> bad : Map.of("status", "DONE", "severity", "5", "createdFrom", "yesterday",
-                "sort", "subject", "order", "up", "cursor", "not-a-cursor", "limit", "1000", "systemId", "12")
+                "sort", "subject", "order", "up", "cursor", "not-a-cursor", "limit", "1000", "systemId", "12",
+                "assignee", "Not A User", "flagged", "maybe")
                 .entrySet()) {
             given().auth().oauth2(AGENT).queryParam(bad.getKey(), bad.getValue()).when().get("/api/tickets")
                     .then().statusCode(400).contentType("application/problem+json")
