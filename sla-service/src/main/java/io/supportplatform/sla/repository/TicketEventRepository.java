@@ -27,7 +27,7 @@ public class TicketEventRepository implements PanacheRepositoryBase<TicketEventE
                                 cast(:severity as smallint), cast(:status as varchar),
                                 cast(:previousStatus as varchar), cast(:region as varchar),
                                 cast(:visibility as varchar), cast(:tier as varchar), cast(:direction as varchar),
-                                cast(:escalationKind as varchar), cast(:envelope as jsonb))
+                                cast(:escalationKind as varchar), cast(cast(:envelope as text) as jsonb))
                         on conflict (event_id) do nothing
                         """)
                 .setParameter("eventId", event.id())

@@ -31,6 +31,7 @@ import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.PublishedEvents;
 import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.ticket.ContactEvents;
 import io.supportplatform.ticket.Filings;
 import io.vertx.core.json.JsonObject;
 
@@ -149,6 +150,7 @@ class EventStreamGuaranteesTest {
     }
 
     private static String file() {
+        ContactEvents.authorize("anna", "100001"); // only authorized contacts file (P12.1); once per JVM
         return given().auth().oauth2(ANNA).contentType(ContentType.JSON)
                 .body(Filings.complete("100001", 2, "Agents cannot log in", "Every login fails."))
                 .when().post("/api/tickets").then().statusCode(201).extract().path("id");

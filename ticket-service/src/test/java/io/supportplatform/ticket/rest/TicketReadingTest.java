@@ -25,6 +25,7 @@ import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.ticket.ContactEvents;
 import io.supportplatform.ticket.Filings;
 
 /** Lookup by number, filtered and sorted lists with keyset pages, tenant isolation (issue 3, item 9). */
@@ -57,6 +58,7 @@ class TicketReadingTest {
     @Test
     void lookupByTicketNumberIsScopedToTheCustomersAccount() {
         String account = newAccount();
+        ContactEvents.authorize("anna", account); // only authorized contacts file (P12.1)
         JsonPath filed = file(TestTokens.customer("anna", account), account, 2, "Login fails");
         String number = filed.getString("ticketNumber");
 
@@ -142,6 +144,7 @@ class TicketReadingTest {
         String own = newAccount();
         String other = newAccount();
         String token = TestTokens.customer("anna", own);
+        ContactEvents.authorize("anna", own); // only authorized contacts file (P12.1)
         String mine = file(token, own, 2, "Mine").getString("id");
         file(AGENT, other, 2, "Not mine");
 
