@@ -1,21 +1,16 @@
 package io.supportplatform.e2e;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -24,35 +19,21 @@ import io.supportplatform.devstack.DevStack;
 /**
  * P12.1 across services (issue 5's last "Done when"): a contact an administrator names in contact-service may
  * file in ticket-service within seconds, and is refused within seconds of being revoked. Real Keycloak, all
- * services as processes, only through the gateway.
+ * services as processes ({@link SharedPlatform}), only through the gateway.
  */
+@ExtendWith(SharedPlatform.class)
 class ContactAuthorizationIT {
 
-    private static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
     /** "Within seconds": generous for a loaded 2-core machine, far below anything a person would notice. */
     private static final Duration WITHIN_SECONDS = Duration.ofSeconds(15);
-
-    @TempDir
-    static Path dataDir;
 
     private static DevStack platform;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = DevStack.start(DevStack.Options.forTests(REPO, dataDir));
+    static void connect(DevStack shared) {
+        platform = shared;
         RestAssured.baseURI = platform.gatewayUrl();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform == null) {
-            return;
-        }
-        platform.close();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(),
-                ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                        .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList()));
     }
 
     @Test

@@ -8,16 +8,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -26,40 +24,23 @@ import io.supportplatform.devstack.DevStack;
 
 /**
  * The walking skeleton end to end: real Kafka, PostgreSQL, MongoDB-wire server and Keycloak, and all six
- * services as their own processes, driven only through the gateway with tokens from Keycloak.
+ * services as their own processes, driven only through the gateway with tokens from Keycloak. The platform is
+ * the run's {@link SharedPlatform}.
  */
+@ExtendWith(SharedPlatform.class)
 class WalkingSkeletonIT {
 
-    private static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    @TempDir
-    static Path dataDir;
 
     private static DevStack platform;
 
     @BeforeAll
-    static void startPlatform() {
-        long started = System.nanoTime();
-        platform = DevStack.start(DevStack.Options.forTests(REPO, dataDir));
-        System.out.printf("Platform ready in %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000,
-                platform.startTimes());
+    static void connect(DevStack shared) {
+        platform = shared;
         RestAssured.baseURI = platform.gatewayUrl();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         // P12.1: anna and jonas file as authorized contacts of 100001 (demo data, or set up here if absent)
         Contacts.ensureDemoContacts(platform);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform == null) {
-            return;
-        }
-        platform.close();
-        // Nothing may outlive the platform: no service, broker, database or watchdog process.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(),
-                ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                        .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList()));
     }
 
     @Test
