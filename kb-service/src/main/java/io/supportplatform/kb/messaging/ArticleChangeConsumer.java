@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.supportplatform.cloudevents.EventFields;
+import io.supportplatform.cloudevents.MalformedEventException;
 import io.supportplatform.kb.domain.ArticleEventType;
 import io.supportplatform.kb.service.IndexSync;
 

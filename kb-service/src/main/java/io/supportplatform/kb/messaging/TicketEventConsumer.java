@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.supportplatform.cloudevents.EventFields;
+import io.supportplatform.cloudevents.MalformedEventException;
 import io.supportplatform.kb.domain.ArticleCandidate;
 import io.supportplatform.kb.domain.ArticleCandidate.Status;
 import io.supportplatform.kb.domain.ArticleCandidate.TicketItem;

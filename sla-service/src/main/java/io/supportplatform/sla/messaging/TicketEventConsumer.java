@@ -1,6 +1,7 @@
 package io.supportplatform.sla.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.supportplatform.cloudevents.MalformedEventException;
 import io.supportplatform.sla.domain.TicketEventType;
 import io.supportplatform.sla.service.ClockService;
 import jakarta.enterprise.context.ApplicationScoped;

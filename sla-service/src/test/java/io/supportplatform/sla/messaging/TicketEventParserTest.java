@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supportplatform.cloudevents.MalformedEventException;
 import io.supportplatform.sla.domain.Severity;
 import io.supportplatform.sla.domain.TicketEvent;
 import io.supportplatform.sla.domain.TicketEventType;

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.supportplatform.cloudevents.MalformedEventException;
 import io.supportplatform.ticket.service.AuthorizedContacts;
 
 /**

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.supportplatform.cloudevents.MalformedEventException;
 import io.supportplatform.devstack.testing.EventContract;
 import io.supportplatform.ticket.domain.AccountStatus;
 import io.vertx.core.json.JsonObject;
@@ -67,6 +69,16 @@ class AccountEventParserTest {
         assertTrue(problems.contains("data.authorizedUntil"), problems);
         assertTrue(problems.contains("data.sequence"), problems);
         assertTrue(problems.contains("data.contactId must be a UUID"), problems);
+    }
+
+    @Test
+    void aBlankRequiredFieldIsNamedOnce() {
+        JsonObject event = new JsonObject(example("customer-account-changed"));
+        event.getJsonObject("data").put("name", " ").put("status", "CLOSED");
+
+        var problems = assertThrows(MalformedEventException.class, () -> parser.parse(event.encode())).problems();
+        assertEquals(List.of("data.name must be a non-blank string",
+                "data.status must be one of [ACTIVE, SUSPENDED], was CLOSED"), problems);
     }
 
     @Test
