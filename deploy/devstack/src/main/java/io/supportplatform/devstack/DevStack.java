@@ -157,7 +157,8 @@ public final class DevStack implements AutoCloseable {
             pieces.add(async("kafka", () -> {
                 requireFree("Kafka", ports.kafka());
                 requireFree("Kafka controller", ports.kafkaController());
-                kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
+                // the local run (which keeps its data) runs for long: full JIT for its steady state
+                kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController(), o.keepData());
                 kafkaBootstrapServers = kafka.bootstrapServers();
                 return kafka;
             }));

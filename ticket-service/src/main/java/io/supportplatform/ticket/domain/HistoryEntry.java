@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One state change of a ticket as it was published: which event, its per-ticket sequence, who and when.
- * Written by the database together with the event's outbox row (migration V30), never by this service.
+ * Written together with the event's outbox row ({@code TicketEvents#write}), in the change's transaction.
  */
 @Entity
 @Immutable

@@ -11,4 +11,10 @@ import java.util.List;
 public record Intake(List<EligibilityFlag> eligibilityFlags, List<String> suggestedArticleIds) {
 
     public static final Intake NONE = new Intake(List.of(), List.of());
+
+    /** Immutable, so the ticket's JSON column needs no snapshot copies. */
+    public Intake {
+        eligibilityFlags = eligibilityFlags == null ? List.of() : List.copyOf(eligibilityFlags);
+        suggestedArticleIds = suggestedArticleIds == null ? List.of() : List.copyOf(suggestedArticleIds);
+    }
 }

@@ -16,7 +16,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * A support request of one customer account (identified by its system ID, P5.a), referenced by its
@@ -57,8 +59,13 @@ public class Ticket {
     @Column(name = "license_code")
     private String licenseCode;
 
-    /** Products (P5.b), platforms (P5.c), affected devices (P5.f) and error messages (P5.h). */
+    /**
+     * Products (P5.b), platforms (P5.c), affected devices (P5.f) and error messages (P5.h). An immutable record,
+     * replaced as a whole if ever: Hibernate need not snapshot it (for JSON a serialize-and-parse round per load
+     * and per persist).
+     */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "item_lists", nullable = false)
     private ItemLists itemLists;
 
@@ -73,8 +80,9 @@ public class Ticket {
     @Column(name = "special_circumstances")
     private String specialCircumstances;
 
-    /** Eligibility flags (P5.c, P14.e, P15.f, P15.g) and the articles shown before filing (P14.b). */
+    /** Eligibility flags (P5.c, P14.e, P15.f, P15.g) and the articles shown before filing (P14.b). Immutable, as above. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false, updatable = false)
     private Intake intake = Intake.NONE;
 
@@ -155,6 +163,11 @@ public class Ticket {
     /** Hands out the per-ticket sequence number for the next event about this ticket. */
     public long nextEventSequence() {
         return ++lastEventSequence;
+    }
+
+    /** The sequence number of the last event handed out. */
+    public long getLastEventSequence() {
+        return lastEventSequence;
     }
 
     /**

@@ -38,8 +38,9 @@ public @interface RequiredAtSeverity {
     class Validator implements ConstraintValidator<RequiredAtSeverity, NewTicketRequest> {
 
         // Hibernate Validator initializes validators at static init, before runtime config mappings exist:
-        // read the mapping when validating.
+        // read the mapping when first validating, once (the mapping's bean is @Dependent: every get() made one).
         private final Provider<TicketConfig> config;
+        private volatile TicketConfig.Filing filing;
 
         public Validator(Provider<TicketConfig> config) {
             this.config = config;
@@ -52,7 +53,7 @@ public @interface RequiredAtSeverity {
                 return true;
             }
             boolean valid = true;
-            for (FilingItem item : config.get().filing().requiredAt(request.severity())) {
+            for (FilingItem item : filing().requiredAt(request.severity())) {
                 if (!present(item, request)) {
                     valid = false;
                     context.disableDefaultConstraintViolation();
@@ -63,6 +64,15 @@ public @interface RequiredAtSeverity {
                 }
             }
             return valid;
+        }
+
+        private TicketConfig.Filing filing() {
+            TicketConfig.Filing read = filing;
+            if (read == null) {
+                read = config.get().filing();
+                filing = read;
+            }
+            return read;
         }
 
         private static boolean present(FilingItem item, NewTicketRequest request) {

@@ -12,7 +12,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.outbox.OutboxRelay;
-import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.ticket.domain.DevelopmentEscalation;
 import io.supportplatform.ticket.domain.HotfixStatus;
@@ -28,15 +27,13 @@ public class DevelopmentService {
 
     private final TicketAccess access;
     private final DevelopmentEscalationRepository escalations;
-    private final OutboxRepository outbox;
     private final TicketEvents events;
     private final OutboxRelay relay;
 
     public DevelopmentService(TicketAccess access, DevelopmentEscalationRepository escalations,
-            OutboxRepository outbox, TicketEvents events, OutboxRelay relay) {
+            TicketEvents events, OutboxRelay relay) {
         this.access = access;
         this.escalations = escalations;
-        this.outbox = outbox;
         this.events = events;
         this.relay = relay;
     }
@@ -57,7 +54,7 @@ public class DevelopmentService {
             DevelopmentEscalation escalation = new DevelopmentEscalation(ticket.getId(), round, reason,
                     developmentReference, requester.username(), now);
             return escalations.persist(escalation)
-                    .call(() -> outbox.persist(events.developmentEscalated(ticket, escalation)));
+                    .call(() -> events.write(events.developmentEscalated(ticket, escalation)));
         })).invoke(relay::nudge);
     }
 
@@ -119,7 +116,7 @@ public class DevelopmentService {
     }
 
     private Uni<Ticket> published(Ticket ticket, Optional<HotfixStatus> from, Requester requester, Instant now) {
-        return outbox.persist(events.hotfixStatusChanged(ticket, from, requester.username(), now))
+        return events.write(events.hotfixStatusChanged(ticket, from, requester.username(), now))
                 .replaceWith(ticket);
     }
 

@@ -10,7 +10,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.outbox.OutboxRelay;
-import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.ticket.config.WorkConfig;
 import io.supportplatform.ticket.domain.EscalationKind;
@@ -25,16 +24,14 @@ public class EscalationRequestService {
 
     private final TicketAccess access;
     private final EscalationRequestRepository requests;
-    private final OutboxRepository outbox;
     private final TicketEvents events;
     private final OutboxRelay relay;
     private final WorkConfig config;
 
     public EscalationRequestService(TicketAccess access, EscalationRequestRepository requests,
-            OutboxRepository outbox, TicketEvents events, OutboxRelay relay, WorkConfig config) {
+            TicketEvents events, OutboxRelay relay, WorkConfig config) {
         this.access = access;
         this.requests = requests;
-        this.outbox = outbox;
         this.events = events;
         this.relay = relay;
         this.config = config;
@@ -63,7 +60,7 @@ public class EscalationRequestService {
                         EscalationRequest request = new EscalationRequest(ticket.getId(), kind, message,
                                 requester.username(), now);
                         return requests.persist(request)
-                                .call(() -> outbox.persist(events.escalationRequested(ticket, request)));
+                                .call(() -> events.write(events.escalationRequested(ticket, request)));
                     });
         })).invoke(relay::nudge);
     }

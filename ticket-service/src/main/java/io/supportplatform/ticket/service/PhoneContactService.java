@@ -10,7 +10,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.outbox.OutboxRelay;
-import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.ticket.domain.PhoneContact;
 import io.supportplatform.ticket.domain.Requester;
@@ -26,15 +25,13 @@ public class PhoneContactService {
 
     private final TicketAccess access;
     private final PhoneContactRepository calls;
-    private final OutboxRepository outbox;
     private final TicketEvents events;
     private final OutboxRelay relay;
 
-    public PhoneContactService(TicketAccess access, PhoneContactRepository calls, OutboxRepository outbox,
-            TicketEvents events, OutboxRelay relay) {
+    public PhoneContactService(TicketAccess access, PhoneContactRepository calls, TicketEvents events,
+            OutboxRelay relay) {
         this.access = access;
         this.calls = calls;
-        this.outbox = outbox;
         this.events = events;
         this.relay = relay;
     }
@@ -53,7 +50,7 @@ public class PhoneContactService {
         return Panache.withTransaction(() -> access.lockVisible(id, requester).flatMap(ticket -> {
             PhoneContact logged = new PhoneContact(ticket.getId(), call.tier(), call.direction(), call.calledAt(),
                     call.contactName(), call.summary(), requester.username(), now);
-            return calls.persist(logged).call(() -> outbox.persist(events.phoneContactLogged(ticket, logged)));
+            return calls.persist(logged).call(() -> events.write(events.phoneContactLogged(ticket, logged)));
         })).invoke(relay::nudge);
     }
 

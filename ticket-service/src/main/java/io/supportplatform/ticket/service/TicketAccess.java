@@ -45,12 +45,18 @@ public class TicketAccess {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(notFound(id));
         }
-        return (lock ? tickets.findForUpdate(uuid) : tickets.findById(uuid)).map(ticket -> {
-            if (ticket == null || !requester.mayAccess(ticket.getSystemId())) {
-                throw notFound(id);
-            }
-            return ticket;
-        });
+        return (lock ? tickets.findForUpdate(uuid) : tickets.findById(uuid)).map(ticket -> visible(ticket, id, requester));
+    }
+
+    /**
+     * The ticket if the requester may see it; a missing ticket and another account's are both 404, named by the
+     * key the request used (id or ticket number).
+     */
+    static Ticket visible(Ticket ticket, String key, Requester requester) {
+        if (ticket == null || !requester.mayAccess(ticket.getSystemId())) {
+            throw notFound(key);
+        }
+        return ticket;
     }
 
     /** A closed ticket is done for good: changes to it are 409. */

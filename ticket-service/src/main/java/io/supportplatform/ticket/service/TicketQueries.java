@@ -12,7 +12,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.supportplatform.problem.ProblemException;
 import io.supportplatform.ticket.config.ReadingConfig;
 import io.supportplatform.ticket.domain.HistoryEntry;
 import io.supportplatform.ticket.domain.Requester;
@@ -41,12 +40,7 @@ public class TicketQueries {
     @WithSession
     public Uni<Ticket> byNumber(String ticketNumber, Requester requester) {
         return tickets.find("ticketNumber", ticketNumber).firstResult()
-                .onItem().transform(ticket -> {
-                    if (ticket == null || !requester.mayAccess(ticket.getSystemId())) {
-                        throw ProblemException.notFound("No ticket " + ticketNumber + ".");
-                    }
-                    return ticket;
-                });
+                .map(ticket -> TicketAccess.visible(ticket, ticketNumber, requester));
     }
 
     /**

@@ -12,9 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.supportplatform.outbox.OutboxEvent;
 import io.supportplatform.outbox.OutboxRelay;
-import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.ticket.domain.AuthorRole;
 import io.supportplatform.ticket.domain.Intake;
@@ -26,6 +24,7 @@ import io.supportplatform.ticket.domain.Severity;
 import io.supportplatform.ticket.domain.Ticket;
 import io.supportplatform.ticket.domain.TicketNumber;
 import io.supportplatform.ticket.domain.TicketStatus;
+import io.supportplatform.ticket.messaging.TicketEvent;
 import io.supportplatform.ticket.messaging.TicketEvents;
 import io.supportplatform.ticket.repository.LinkedArticleRepository;
 import io.supportplatform.ticket.repository.ReplyRepository;
@@ -39,7 +38,6 @@ public class TicketService {
 
     private final TicketRepository tickets;
     private final ReplyRepository replies;
-    private final OutboxRepository outbox;
     private final TicketEvents events;
     private final OutboxRelay relay;
     private final LinkedArticleRepository articles;
@@ -47,12 +45,11 @@ public class TicketService {
     private final EligibilityCheck eligibility;
     private final TicketAccess access;
 
-    public TicketService(TicketRepository tickets, ReplyRepository replies, OutboxRepository outbox,
-            TicketEvents events, OutboxRelay relay, LinkedArticleRepository articles, AuthorizedContacts contacts,
-            EligibilityCheck eligibility, TicketAccess access) {
+    public TicketService(TicketRepository tickets, ReplyRepository replies, TicketEvents events, OutboxRelay relay,
+            LinkedArticleRepository articles, AuthorizedContacts contacts, EligibilityCheck eligibility,
+            TicketAccess access) {
         this.tickets = tickets;
         this.replies = replies;
-        this.outbox = outbox;
         this.events = events;
         this.relay = relay;
         this.articles = articles;
@@ -89,11 +86,11 @@ public class TicketService {
                         Severity.ofLevel(request.severity()), request.subject(), request.description(),
                         request.details(), requester.username(), now))
                 .invoke(ticket -> ticket.recordIntake(new Intake(eligibility.check(request.details()),
-                        List.copyOf(extras.suggestedArticleIds())), extras.logExcerpt()))
+                        extras.suggestedArticleIds()), extras.logExcerpt()))
                 .flatMap(ticket -> {
                     // built before the insert, so the event's sequence number goes into the same row write
-                    OutboxEvent created = events.ticketCreated(ticket);
-                    return tickets.persist(ticket).call(() -> outbox.persist(created));
+                    TicketEvent created = events.ticketCreated(ticket);
+                    return tickets.persist(ticket).call(() -> events.write(created));
                 }))
                 .invoke(relay::nudge);
     }
@@ -120,7 +117,7 @@ public class TicketService {
                 throw ProblemException.conflict("Ticket " + ticket.getTicketNumber()
                         + " is closed and takes no more replies; file a new ticket.");
             }
-            List<OutboxEvent> written = new ArrayList<>();
+            List<TicketEvent> written = new ArrayList<>();
             Reply reply;
             if (requester.staff()) {
                 reply = new Reply(ticket.getId(), requester.username(), AuthorRole.SUPPORT, visibility, body, now);
@@ -137,7 +134,7 @@ public class TicketService {
                             requester.username(), now));
                 }
             }
-            return replies.persist(reply).call(() -> outbox.persist(written)).replaceWith(reply);
+            return replies.persist(reply).call(() -> events.write(written)).replaceWith(reply);
         })).invoke(relay::nudge);
     }
 
@@ -162,15 +159,15 @@ public class TicketService {
                         + ticket.getStatus() + " it may move to " + describe(ticket.getStatus().next()) + ".");
             }
             TicketStatus from = ticket.moveTo(target, now);
-            OutboxEvent changed = events.statusChanged(ticket, from, reason, requester.username(), now);
+            TicketEvent changed = events.statusChanged(ticket, from, reason, requester.username(), now);
             if (target != TicketStatus.RESOLVED) {
-                return outbox.persist(changed).replaceWith(ticket);
+                return events.write(changed).replaceWith(ticket);
             }
             // ticket-resolved follows with the next sequence, from the same transaction (NEW-TICKET-EVENTS)
             return articles.of(ticket.getId())
                     .map(linked -> List.of(changed, events.resolved(ticket, reason,
                             linked.stream().map(LinkedArticle::getArticleId).toList(), requester.username(), now)))
-                    .flatMap(outbox::persist)
+                    .flatMap(events::write)
                     .replaceWith(ticket);
         })).invoke(relay::nudge);
     }

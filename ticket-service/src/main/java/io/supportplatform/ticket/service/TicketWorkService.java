@@ -10,7 +10,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.outbox.OutboxRelay;
-import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.ticket.config.WorkConfig;
 import io.supportplatform.ticket.domain.LinkedArticle;
@@ -27,16 +26,14 @@ public class TicketWorkService {
 
     private final TicketAccess access;
     private final LinkedArticleRepository articles;
-    private final OutboxRepository outbox;
     private final TicketEvents events;
     private final OutboxRelay relay;
     private final WorkConfig config;
 
-    public TicketWorkService(TicketAccess access, LinkedArticleRepository articles, OutboxRepository outbox,
-            TicketEvents events, OutboxRelay relay, WorkConfig config) {
+    public TicketWorkService(TicketAccess access, LinkedArticleRepository articles, TicketEvents events,
+            OutboxRelay relay, WorkConfig config) {
         this.access = access;
         this.articles = articles;
-        this.outbox = outbox;
         this.events = events;
         this.relay = relay;
         this.config = config;
@@ -63,7 +60,7 @@ public class TicketWorkService {
             if (!ticket.assign(queue, assignee, now)) {
                 return Uni.createFrom().item(ticket);
             }
-            return outbox.persist(events.assigned(ticket, requester.username(), now)).replaceWith(ticket);
+            return events.write(events.assigned(ticket, requester.username(), now)).replaceWith(ticket);
         })).invoke(relay::nudge);
     }
 
@@ -85,7 +82,7 @@ public class TicketWorkService {
                         + level + ".");
             }
             Severity from = ticket.changeSeverity(target, now);
-            return outbox.persist(events.severityChanged(ticket, from, reason, requester.username(), now))
+            return events.write(events.severityChanged(ticket, from, reason, requester.username(), now))
                     .replaceWith(ticket);
         })).invoke(relay::nudge);
     }

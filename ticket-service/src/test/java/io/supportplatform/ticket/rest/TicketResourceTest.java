@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -13,8 +14,16 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +39,7 @@ import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.ticket.domain.TicketNumber;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -90,6 +100,27 @@ class TicketResourceTest {
         String second = file(ANNA, ticket("100001")).path("ticketNumber");
 
         assertThat(second, not(equalTo(first)));
+    }
+
+    @Test
+    void concurrentFilingsAcrossSeveralNumberBlocksGetDistinctNumbers() throws Exception {
+        // more filings than two blocks of reserved numbers (TicketRepository.NUMBER_BLOCK = 20), several at once,
+        // so blocks are drawn while others are being handed out
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> filed = new ArrayList<>();
+            for (int i = 0; i < 45; i++) {
+                filed.add(clients.submit(() -> file(AGENT, ticket("100001")).<String> path("ticketNumber")));
+            }
+            Set<String> numbers = new HashSet<>();
+            for (Future<String> number : filed) {
+                numbers.add(number.get(120, TimeUnit.SECONDS));
+            }
+            assertThat(numbers, hasSize(45));
+            assertThat(numbers, everyItem(matchesPattern(TicketNumber.PATTERN)));
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
