@@ -1,7 +1,9 @@
 package io.supportplatform.sla.service;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +23,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,8 @@ public class ClockService {
     private final ClockRules rules;
     private final Counter newEvents;
     private final Counter duplicateEvents;
+    private final Timer batches;
+    private final DistributionSummary batchSizes;
 
     public ClockService(Pool pool, TicketEventRepository events, ResponseClockRepository clocks,
             ClockAlarmRepository alarms, AlarmService alarmService, ClockRules rules, MeterRegistry registry) {
@@ -51,6 +55,11 @@ public class ClockService {
         this.rules = rules;
         this.newEvents = registry.counter("sla.ticket.events", "outcome", "recorded");
         this.duplicateEvents = registry.counter("sla.ticket.events", "outcome", "duplicate");
+        this.batches = Timer.builder("sla.ticket.event.batches")
+                .description("Time to store a batch of ticket events and recompute its tickets' clocks")
+                .register(registry);
+        this.batchSizes = DistributionSummary.builder("sla.ticket.event.batch.size")
+                .description("Ticket events per batch (one Kafka poll)").register(registry);
     }
 
     /**
@@ -61,6 +70,8 @@ public class ClockService {
      */
     public Uni<Void> record(List<ReceivedEvent> batch) {
         List<ReceivedEvent> distinct = firstOfEachId(batch);
+        batchSizes.record(batch.size());
+        Timer.Sample started = Timer.start();
         return Panache.withSession(rules::current)
                 .flatMap(current -> pool.withTransaction(connection -> events.insertNew(connection, distinct)
                         .flatMap(inserted -> {
@@ -73,6 +84,7 @@ public class ClockService {
                                     : recompute(connection, tickets, current);
                         })))
                 .invoke(firstDue -> {
+                    started.stop(batches);
                     if (firstDue != null) {
                         alarmService.plannedFor(firstDue);
                     }
@@ -80,8 +92,12 @@ public class ClockService {
                 .replaceWithVoid();
     }
 
+    /**
+     * In id order: concurrent batches (one per consumer) then insert shared ids in the same order, so two of them
+     * wait for each other's uncommitted insert at most one way round, never in a deadlock.
+     */
     private static List<ReceivedEvent> firstOfEachId(List<ReceivedEvent> batch) {
-        Map<UUID, ReceivedEvent> byId = new LinkedHashMap<>();
+        Map<UUID, ReceivedEvent> byId = new TreeMap<>();
         batch.forEach(received -> byId.putIfAbsent(received.event().id(), received));
         return List.copyOf(byId.values());
     }
