@@ -1,5 +1,8 @@
 package io.supportplatform.sla.domain;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The ticket events the SLA service consumes, named by their topic; the CloudEvents type follows from it. */
 public enum TicketEventType {
     TICKET_CREATED("ticket-created"),
@@ -18,6 +21,11 @@ public enum TicketEventType {
 
     public String topic() {
         return topic;
+    }
+
+    /** The type whose topic this is; empty for any other topic. */
+    public static Optional<TicketEventType> ofTopic(String topic) {
+        return Arrays.stream(values()).filter(type -> type.topic.equals(topic)).findFirst();
     }
 
     public String cloudEventType() {

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A stored response clock (read side; rows are written by {@link ResponseClockRepository#upsert}). */
+/** A stored response clock (read side; rows are written by {@link ResponseClockRepository#replace}). */
 @Entity
 @Table(name = "response_clock")
 @IdClass(ResponseClockEntity.Key.class)

@@ -1,33 +1,40 @@
 package io.supportplatform.sla.service;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.problem.ProblemException;
 import io.supportplatform.sla.domain.ClockAlarm;
 import io.supportplatform.sla.domain.ClockAlarms;
+import io.supportplatform.sla.domain.ReceivedEvent;
 import io.supportplatform.sla.domain.ResponseClock;
 import io.supportplatform.sla.domain.ResponseClocks;
-import io.supportplatform.sla.domain.SlaPolicies;
 import io.supportplatform.sla.domain.TicketEvent;
 import io.supportplatform.sla.repository.ClockAlarmRepository;
 import io.supportplatform.sla.repository.ResponseClockRepository;
 import io.supportplatform.sla.repository.TicketEventRepository;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import org.jboss.logging.Logger;
+import java.util.stream.Collectors;
 
 /** Keeps each ticket's response clocks in step with the ticket events received. */
 @ApplicationScoped
 public class ClockService {
 
-    private static final Logger LOG = Logger.getLogger(ClockService.class);
-
+    private final Pool pool;
     private final TicketEventRepository events;
     private final ResponseClockRepository clocks;
     private final ClockAlarmRepository alarms;
@@ -35,9 +42,12 @@ public class ClockService {
     private final ClockRules rules;
     private final Counter newEvents;
     private final Counter duplicateEvents;
+    private final Timer batches;
+    private final DistributionSummary batchSizes;
 
-    public ClockService(TicketEventRepository events, ResponseClockRepository clocks, ClockAlarmRepository alarms,
-            AlarmService alarmService, ClockRules rules, MeterRegistry registry) {
+    public ClockService(Pool pool, TicketEventRepository events, ResponseClockRepository clocks,
+            ClockAlarmRepository alarms, AlarmService alarmService, ClockRules rules, MeterRegistry registry) {
+        this.pool = pool;
         this.events = events;
         this.clocks = clocks;
         this.alarms = alarms;
@@ -45,49 +55,77 @@ public class ClockService {
         this.rules = rules;
         this.newEvents = registry.counter("sla.ticket.events", "outcome", "recorded");
         this.duplicateEvents = registry.counter("sla.ticket.events", "outcome", "duplicate");
+        this.batches = Timer.builder("sla.ticket.event.batches")
+                .description("Time to store a batch of ticket events and recompute its tickets' clocks")
+                .register(registry);
+        this.batchSizes = DistributionSummary.builder("sla.ticket.event.batch.size")
+                .description("Ticket events per batch (one Kafka poll)").register(registry);
     }
 
     /**
-     * Stores the event once and recomputes its ticket's clocks from all events held for the ticket,
-     * in one transaction. A duplicate delivery is acknowledged without touching anything.
+     * Stores the events not held yet and recomputes the clocks and alarms of their tickets from all events held
+     * for each, in one transaction for the whole batch and a fixed number of statements (bench/sla-scale).
+     * Duplicates (within the batch or of events held before) are acknowledged without touching anything; the
+     * first delivery of an id stands.
      */
-    @WithTransaction
-    public Uni<Void> record(TicketEvent event, String envelope) {
-        return events.insertIfAbsent(event, envelope).flatMap(isNew -> {
-            if (!isNew) {
-                duplicateEvents.increment();
-                LOG.debugf("Event %s already held; ignored", event.id());
-                return Uni.createFrom().voidItem();
-            }
-            newEvents.increment();
-            return recompute(event.ticketId());
-        });
+    public Uni<Void> record(List<ReceivedEvent> batch) {
+        List<ReceivedEvent> distinct = firstOfEachId(batch);
+        batchSizes.record(batch.size());
+        Timer.Sample started = Timer.start();
+        return Panache.withSession(rules::current)
+                .flatMap(current -> pool.withTransaction(connection -> events.insertNew(connection, distinct)
+                        .flatMap(inserted -> {
+                            newEvents.increment(inserted.size());
+                            duplicateEvents.increment(batch.size() - inserted.size());
+                            Set<UUID> tickets = distinct.stream().map(ReceivedEvent::event)
+                                    .filter(event -> inserted.contains(event.id()))
+                                    .map(TicketEvent::ticketId).collect(Collectors.toSet());
+                            return tickets.isEmpty() ? Uni.createFrom().<Instant>nullItem()
+                                    : recompute(connection, tickets, current);
+                        })))
+                .invoke(firstDue -> {
+                    started.stop(batches);
+                    if (firstDue != null) {
+                        alarmService.plannedFor(firstDue);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /**
-     * Recomputes the ticket's clocks from every event held for it, under a lock on the ticket, and stores
-     * them. The stored clocks do not depend on the time of the recomputation, so a replay writes nothing.
+     * In id order: concurrent batches (one per consumer) then insert shared ids in the same order, so two of them
+     * wait for each other's uncommitted insert at most one way round, never in a deadlock.
      */
-    Uni<Void> recompute(UUID ticketId) {
-        return events.lockTicket(ticketId)
-                .flatMap(locked -> events.ofTicket(ticketId))
-                .flatMap(held -> rules.current().flatMap(current -> {
-                    List<ResponseClock> computed = ResponseClocks.compute(held, current.policies(), current.calendars());
-                    return clocks.replace(ticketId, computed)
-                            .flatMap(stored -> planAlarms(ticketId, computed, held, current.policies()));
-                }));
+    private static List<ReceivedEvent> firstOfEachId(List<ReceivedEvent> batch) {
+        Map<UUID, ReceivedEvent> byId = new TreeMap<>();
+        batch.forEach(received -> byId.putIfAbsent(received.event().id(), received));
+        return List.copyOf(byId.values());
     }
 
     /**
-     * The alarms of the clocks just stored, in the same transaction, so a clock and its alarms never disagree
-     * (P13); the scheduler is told when one falls due before its next round.
+     * Recomputes the tickets' clocks from every event held for them, under a lock on each ticket, and stores them
+     * with their alarms, so a clock and its alarms never disagree (P13). The stored clocks do not depend on the
+     * time of the recomputation, so a replay writes nothing.
+     *
+     * @return when the earliest alarm planned falls due (the scheduler is told after the commit), or null
      */
-    private Uni<Void> planAlarms(UUID ticketId, List<ResponseClock> computed, List<TicketEvent> held,
-            SlaPolicies versions) {
-        List<ClockAlarm> planned = ClockAlarms.plan(computed, held, versions);
-        return alarms.replace(ticketId, planned)
-                .invoke(() -> planned.stream().map(ClockAlarm::dueAt).min(Instant::compareTo)
-                        .ifPresent(alarmService::plannedFor));
+    private Uni<Instant> recompute(SqlConnection connection, Set<UUID> tickets, ClockRules.Snapshot current) {
+        return events.lockTickets(connection, tickets)
+                .flatMap(locked -> events.ofTickets(connection, tickets))
+                .flatMap(held -> {
+                    List<ResponseClock> computed = new ArrayList<>();
+                    List<ClockAlarm> planned = new ArrayList<>();
+                    held.stream().collect(Collectors.groupingBy(TicketEvent::ticketId)).values().forEach(ofTicket -> {
+                        List<ResponseClock> clocksOfTicket = ResponseClocks.compute(ofTicket, current.policies(),
+                                current.calendars());
+                        computed.addAll(clocksOfTicket);
+                        planned.addAll(ClockAlarms.plan(clocksOfTicket, ofTicket, current.policies()));
+                    });
+                    return clocks.replace(connection, tickets, computed)
+                            .flatMap(stored -> alarms.replace(connection, tickets, planned))
+                            .map(stored -> planned.stream().map(ClockAlarm::dueAt).min(Instant::compareTo)
+                                    .orElse(null));
+                });
     }
 
     /**

@@ -1,0 +1,248 @@
+package io.supportplatform.sla;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.supportplatform.devstack.testing.KafkaTestResource;
+import io.supportplatform.devstack.testing.OidcTestResource;
+import io.supportplatform.devstack.testing.PostgresTestResource;
+import io.supportplatform.devstack.testing.PublishedEvents;
+import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.sla.TicketEventMessages.Message;
+import io.supportplatform.sla.domain.ReceivedEvent;
+import io.supportplatform.sla.domain.TicketEventType;
+import io.supportplatform.sla.messaging.TicketEventParser;
+import io.supportplatform.sla.service.ClockService;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batch path of the ticket event consumer (issue 4 item 6): duplicates and out-of-order events of one ticket
+ * within a batch and across batches give the clocks and alarms of the same events recorded one by one in order; a
+ * malformed record among good ones of one poll is dead-lettered alone; a replay, itself in batches, changes nothing
+ * (P9.2, P9.3, P13).
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(OidcTestResource.class)
+class TicketEventBatchesTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    ClockService clocks;
+    @Inject
+    TicketEventParser parser;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
+
+    /** A severity-2 ticket: answered, asked back, raised to 1 while waiting, called back, escalated. */
+    private static List<Message> lifeOf(TicketEventMessages ticket, Instant t0) {
+        return List.of(
+                ticket.created(t0, 2, "US-EAST"),
+                ticket.agentReplied(t0.plusSeconds(600), "PUBLIC"),
+                ticket.customerReplied(t0.plusSeconds(1200)),
+                ticket.statusChanged(t0.plusSeconds(1500), "NEW", "WAITING_FOR_CUSTOMER"),
+                ticket.severityChanged(t0.plusSeconds(1800), 2, 1),
+                ticket.customerReplied(t0.plusSeconds(2400)),
+                ticket.statusChanged(t0.plusSeconds(2400), "WAITING_FOR_CUSTOMER", "OPEN"),
+                ticket.phoneContactLogged(t0.plusSeconds(2700), "TIER2", "OUTBOUND"),
+                ticket.escalationRequested(t0.plusSeconds(3000), "ESCALATION", 1));
+    }
+
+    @Test
+    void duplicatesAndDisorderWithinAndAcrossBatchesGiveTheClocksOfTheEventsInOrder() throws Throwable {
+        Instant t0 = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        TicketEventMessages inOrder = new TicketEventMessages("100001");
+        for (Message message : lifeOf(inOrder, t0)) {
+            record(List.of(message));
+        }
+
+        TicketEventMessages shuffled = new TicketEventMessages("100001");
+        List<Message> life = lifeOf(shuffled, t0);
+        double duplicatesBefore = duplicateEvents();
+        // First batch: three events, late ones first, each delivered up to three times.
+        record(List.of(life.get(4), life.get(0), life.get(4), life.get(2), life.get(0), life.get(4)));
+        // Second batch: the rest backwards, with one more copy of an event of the first batch.
+        record(List.of(life.get(8), life.get(7), life.get(6), life.get(2), life.get(5), life.get(3), life.get(1)));
+
+        assertEquals(4, duplicateEvents() - duplicatesBefore, "4 copies counted as duplicates");
+        assertEquals(life.size(), storedEvents(shuffled.ticketId));
+        assertEquals(clocksOf(inOrder.ticketId), clocksOf(shuffled.ticketId));
+        assertEquals(alarmsOf(inOrder.ticketId), alarmsOf(shuffled.ticketId));
+        assertEquals(3, clocksOf(shuffled.ticketId).size(), "first response, next response and Tier-2 callback");
+    }
+
+    @Test
+    void aMalformedRecordAmongGoodOnesIsDeadLetteredAloneAndAReplayChangesNothing() throws Exception {
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        TicketEventMessages ticket = new TicketEventMessages("100001");
+        List<Message> life = lifeOf(ticket, t0);
+        String badKey = "malformed-" + UUID.randomUUID();
+        String bad = "{\"specversion\":\"1.0\", not JSON";
+
+        // All of them in one produce request per partition, so the consumer polls them together: the malformed
+        // record sits between good ones of the same partition.
+        try (KafkaProducer<String, String> producer = lingeringProducer()) {
+            for (int i = 0; i < life.size(); i++) {
+                if (i == 1) {
+                    producer.send(record("ticket-created", badKey, bad));
+                }
+                producer.send(record(life.get(i).topic(), life.get(i).key(), life.get(i).value()));
+            }
+            producer.flush();
+        }
+        ConsumerRecord<String, String> deadLetter = PublishedEvents.awaitRecords("dead-letter-sla", Set.of(badKey),
+                PATIENCE).get(badKey);
+        assertEquals(bad, deadLetter.value());
+        Header reason = deadLetter.headers().lastHeader("dead-letter-reason");
+        assertTrue(reason != null && new String(reason.value(), StandardCharsets.UTF_8).contains("not JSON"));
+        await().atMost(PATIENCE).until(() -> storedEvents(ticket.ticketId) == life.size());
+
+        List<Map<String, Object>> clocksBefore = clocksOf(ticket.ticketId);
+        Map<String, Instant> updatedBefore = updatedAt(ticket.ticketId);
+        List<String> alarmsBefore = alarmsOf(ticket.ticketId);
+        double duplicatesBefore = duplicateEvents();
+
+        // The replay: the same records again, batched the same way.
+        try (KafkaProducer<String, String> producer = lingeringProducer()) {
+            for (Message message : life) {
+                producer.send(record(message.topic(), message.key(), message.value()));
+            }
+            producer.flush();
+        }
+        await().atMost(PATIENCE).until(() -> duplicateEvents() >= duplicatesBefore + life.size());
+        assertEquals(life.size(), storedEvents(ticket.ticketId));
+        assertEquals(clocksBefore, clocksOf(ticket.ticketId));
+        assertEquals(updatedBefore, updatedAt(ticket.ticketId), "no clock row written again");
+        assertEquals(alarmsBefore, alarmsOf(ticket.ticketId));
+    }
+
+    // --- helpers ---
+
+    /** One batch through the service, as the consumer hands it over after reading the records. */
+    private void record(List<Message> batch) throws Throwable {
+        List<ReceivedEvent> received = new ArrayList<>();
+        for (Message message : batch) {
+            TicketEventType type = TicketEventType.ofTopic(message.topic()).orElseThrow();
+            received.add(new ReceivedEvent(parser.parse(type, message.value()), message.value()));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> clocks.record(received));
+    }
+
+    private static KafkaProducer<String, String> lingeringProducer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "200");
+        return new KafkaProducer<>(config);
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, String value) {
+        // One partition for all, so the malformed record is in the middle of the good ones' log.
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, key, value);
+        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** The clocks as read through the API, without the ticket id and what changes with the instant of reading. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> clocksOf(UUID ticketId) {
+        return given().auth().oauth2(TestTokens.agent("alex")).get("/api/sla/tickets/{id}/clocks", ticketId)
+                .then().statusCode(200).extract().jsonPath().getList("$", Map.class).stream().map(clock -> {
+                    Map<String, Object> stable = new HashMap<>(clock);
+                    List.of("ticketId", "elapsedSeconds", "remainingSeconds", "overdueSeconds", "pausedSeconds")
+                            .forEach(stable::remove);
+                    return stable;
+                }).toList();
+    }
+
+    /** The ticket's planned alarms (fired or not): kind, due time and data, without what names the ticket's ids. */
+    private List<String> alarmsOf(UUID ticketId) throws Exception {
+        List<String> alarms = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+                PreparedStatement query = db.prepareStatement("""
+                        select kind || ' ' || due_at || ' ' || (data - 'ticketId' - 'causeEventId')::text
+                        from clock_alarm where ticket_id = ? order by 1""")) {
+            query.setObject(1, ticketId);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    alarms.add(result.getString(1));
+                }
+            }
+        }
+        assertTrue(alarms.size() >= 4, "alarms planned: " + alarms);
+        return alarms;
+    }
+
+    private long storedEvents(UUID ticketId) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+                PreparedStatement query = db.prepareStatement("select count(*) from ticket_event where ticket_id = ?")) {
+            query.setObject(1, ticketId);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private Map<String, Instant> updatedAt(UUID ticketId) throws Exception {
+        Map<String, Instant> updated = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+                PreparedStatement query = db.prepareStatement(
+                        "select clock_type || '#' || cycle, updated_at from response_clock where ticket_id = ?")) {
+            query.setObject(1, ticketId);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    updated.put(result.getString(1), result.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        assertEquals(3, updated.size(), "three clocks stored: " + updated);
+        return updated;
+    }
+
+    private static double duplicateEvents() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher matcher = Pattern.compile("(?m)^sla_ticket_events_total\\{[^}]*outcome=\"duplicate\"[^}]*} (\\S+)$")
+                .matcher(metrics);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+}
