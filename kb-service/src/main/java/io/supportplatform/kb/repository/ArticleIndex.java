@@ -32,10 +32,14 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -118,6 +122,9 @@ public class ArticleIndex implements AutoCloseable {
                 }
             }
             awaitAll(pending);
+            // One segment: every term a query looks up, every scorer and every facet ordinal map exists once
+            // instead of once per segment of the parallel build; later writes add small segments again.
+            writer.forceMerge(1);
             writer.commit();
             searchers.maybeRefreshBlocking();
             ready = true;
@@ -172,10 +179,12 @@ public class ArticleIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query query = SearchQueries.build(search, searcher.getIndexReader());
-                if (query == null) {
+                Query built = SearchQueries.build(search, searcher.getIndexReader());
+                if (built == null) {
                     return SearchResult.empty();
                 }
+                // Rewritten once for both passes and the highlighter instead of by each of them.
+                Query query = searcher.rewrite(built);
                 // Two passes: counting every match without scores (optional proximity clauses are skipped, no
                 // BM25 arithmetic), then ranking only as far as needed for the best few (block-max WAND skips
                 // articles that cannot make the top), which a single pass collecting both could not.
@@ -203,7 +212,7 @@ public class ArticleIndex implements AutoCloseable {
                 // Words, not spans: a proximity boost would otherwise mark everything between two query words.
                 .withWeightMatches(false)
                 .build();
-        Map<String, String[]> snippets = highlighter.highlightFields(bodies, query, top, passages);
+        Map<String, String[]> snippets = highlighter.highlightFields(bodies, bodyWords(query, bodies), top, passages);
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc scoreDoc = top.scoreDocs[i];
@@ -215,6 +224,21 @@ public class ArticleIndex implements AutoCloseable {
                     scoreDoc.score, snippet == null ? "" : snippet));
         }
         return hits;
+    }
+
+    /**
+     * The body words of the query, each on its own: snippets mark the words that matched, and a plain word query
+     * spares the highlighter turning the proximity and phrase clauses into span queries for every hit (the
+     * costliest part of highlighting).
+     */
+    private static Query bodyWords(Query query, String[] bodies) {
+        Set<String> fields = Set.of(bodies);
+        Set<Term> terms = new LinkedHashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        terms.stream().filter(t -> fields.contains(t.field()))
+                .forEach(t -> words.add(new TermQuery(t), Occur.SHOULD));
+        return words.build();
     }
 
     private static Document toDocument(Article article) {

@@ -19,7 +19,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -45,7 +44,6 @@ final class SearchQueries {
     /** Keeps the expanded query far below Lucene's clause limit whatever the input (at most 500 chars). */
     static final int MAX_TERMS = 24;
     private static final int MAX_FUZZY_TERMS = 8;
-    private static final int FUZZY_EXPANSIONS = 16;
 
     private SearchQueries() {
     }
@@ -56,10 +54,11 @@ final class SearchQueries {
      */
     static Query build(SearchQuery search, IndexReader reader) throws IOException {
         Text text = Text.split(search.text());
+        TypoExpansions typos = new TypoExpansions(reader);
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
-            Query inLanguage = forLanguage(text, language, reader);
+            Query inLanguage = forLanguage(text, language, reader, typos);
             if (inLanguage != null) {
                 anyLanguage.add(inLanguage, Occur.SHOULD);
                 matchable = true;
@@ -81,7 +80,8 @@ final class SearchQueries {
         return query.build();
     }
 
-    private static Query forLanguage(Text text, Language language, IndexReader reader) throws IOException {
+    private static Query forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos)
+            throws IOException {
         Analyzer analyzer = IndexFields.analyzer(language);
         String title = IndexFields.title(language);
         String tags = IndexFields.tags(language);
@@ -124,12 +124,15 @@ final class SearchQueries {
                 // Fuzzy matching only as a fallback for words the index does not know: a known word is most
                 // likely spelt as meant, and expanding it would rank near-namesakes and cost time.
                 boolean unknown = unknown(reader, word, title, tags, body);
-                boolean typoTolerant = unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS;
-                if (typoTolerant) {
+                BooleanQuery.Builder forms = exact(title, tags, body, word);
+                if (unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS) {
                     fuzzy++;
+                    // Near misses (1 edit, 2 for long words) count less; a word with none cannot match at all.
+                    unknown = !typos.add(forms, word, title, TITLE_BOOST * FUZZY_WEIGHT)
+                            & !typos.add(forms, word, body, FUZZY_WEIGHT);
                 }
-                known |= !unknown || typoTolerant;
-                clause.add(word(title, tags, body, word, typoTolerant), Occur.SHOULD);
+                known |= !unknown;
+                clause.add(forms.build(), Occur.SHOULD);
             }
             if (known) {
                 wordClauses.add(clause.build(), Occur.SHOULD);
@@ -162,22 +165,12 @@ final class SearchQueries {
         return true;
     }
 
-    /** Exact matches score fully (title over tags over body); near misses (1 edit, 2 for long words) count less. */
-    private static Query word(String title, String tags, String body, String word, boolean typoTolerant) {
-        BooleanQuery.Builder clause = new BooleanQuery.Builder()
+    /** Exact matches score fully: title over tags over body. */
+    private static BooleanQuery.Builder exact(String title, String tags, String body, String word) {
+        return new BooleanQuery.Builder()
                 .add(new BoostQuery(new TermQuery(new Term(title, word)), TITLE_BOOST), Occur.SHOULD)
                 .add(new BoostQuery(new TermQuery(new Term(tags, word)), TAGS_BOOST), Occur.SHOULD)
                 .add(new TermQuery(new Term(body, word)), Occur.SHOULD);
-        if (typoTolerant) {
-            int edits = word.length() >= 8 ? 2 : 1;
-            clause.add(new BoostQuery(fuzzy(title, word, edits), TITLE_BOOST * FUZZY_WEIGHT), Occur.SHOULD);
-            clause.add(new BoostQuery(fuzzy(body, word, edits), FUZZY_WEIGHT), Occur.SHOULD);
-        }
-        return clause.build();
-    }
-
-    private static Query fuzzy(String field, String word, int edits) {
-        return new FuzzyQuery(new Term(field, word), edits, 1, FUZZY_EXPANSIONS, true);
     }
 
     private static Query phrase(String field, List<Positioned> tokens, int slop) {
