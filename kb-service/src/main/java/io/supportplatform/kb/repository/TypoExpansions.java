@@ -20,8 +20,9 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 /**
- * Typo tolerance for one search: the indexed words within 1 edit (2 for words of 8 letters or more; a swap of
- * two neighbours is one edit) of a word the index does not know, first letter kept. Lucene's FuzzyQuery does
+ * Typo tolerance for one search: the indexed words within 1 edit of a word the index does not know (a swap of two
+ * neighbours is one edit), first letter kept; for words of 8 letters or more within 2 edits when no word is
+ * within 1 (the 2-edit automaton costs several times the 1-edit one to build, and most typos are one slip). Lucene's FuzzyQuery does
  * the same, but builds its Levenshtein automata anew for every field it is used on and again at each rewrite
  * (two passes and the highlighter); that construction was the largest single cost of a query at 100,000
  * articles. Here each word's automaton is built once per search and run over every field's term dictionary,
@@ -35,6 +36,7 @@ final class TypoExpansions {
     private static final int MAX_CANDIDATES = 512;
 
     private final IndexReader reader;
+    /** By word and edits: both languages' analysis often yields the same word, built once. */
     private final Map<String, CompiledAutomaton> automata = new HashMap<>();
 
     TypoExpansions(IndexReader reader) {
@@ -60,9 +62,13 @@ final class TypoExpansions {
     }
 
     private List<Variant> variants(String word, String field) throws IOException {
-        CompiledAutomaton automaton = automata.computeIfAbsent(word,
-                w -> new FuzzyQuery(new Term(field, w), w.length() >= 8 ? 2 : 1, 1, MAX_EXPANSIONS, true)
-                        .getAutomata());
+        List<Variant> variants = variants(word, field, 1);
+        return variants.isEmpty() && word.length() >= 8 ? variants(word, field, 2) : variants;
+    }
+
+    private List<Variant> variants(String word, String field, int edits) throws IOException {
+        CompiledAutomaton automaton = automata.computeIfAbsent(edits + ":" + word,
+                key -> new FuzzyQuery(new Term(field, word), edits, 1, MAX_EXPANSIONS, true).getAutomata());
         Map<String, Integer> docFreqs = new HashMap<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             Terms terms = leaf.reader().terms(field);
