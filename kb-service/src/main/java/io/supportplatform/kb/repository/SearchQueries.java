@@ -49,16 +49,29 @@ final class SearchQueries {
     }
 
     /**
-     * @param reader the index searched, consulted for which words it knows (typo tolerance is only for the others)
-     * @return the query, or null when the text has no searchable word (e.g. only stop words or punctuation)
+     * A search as two queries: {@code match} selects, filters and ranks the articles (BM25 per word); the optional
+     * {@code proximity} boost (typed words standing close together) is only added to the scores of the best
+     * {@link #RESCORED} of them. Phrase scoring over every article that matches a common word was the costliest
+     * part of ranking, and as a clause of the match query it kept block-max WAND from skipping articles.
      */
-    static Query build(SearchQuery search, IndexReader reader) throws IOException {
+    record Built(Query match, Query proximity) {
+    }
+
+    /** How many of the best articles by word scores the proximity boost may reorder. */
+    static final int RESCORED = 50;
+
+    /**
+     * @param reader the index searched, consulted for which words it knows (typo tolerance is only for the others)
+     * @return the queries, or null when the text has no searchable word (e.g. only stop words or punctuation)
+     */
+    static Built build(SearchQuery search, IndexReader reader) throws IOException {
         Text text = Text.split(search.text());
         TypoExpansions typos = new TypoExpansions(reader);
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+        BooleanQuery.Builder proximity = new BooleanQuery.Builder();
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
-            Query inLanguage = forLanguage(text, language, reader, typos);
+            Query inLanguage = forLanguage(text, language, reader, typos, proximity);
             if (inLanguage != null) {
                 anyLanguage.add(inLanguage, Occur.SHOULD);
                 matchable = true;
@@ -67,6 +80,7 @@ final class SearchQueries {
         if (!matchable) {
             return null;
         }
+        BooleanQuery proximityQuery = proximity.build();
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(anyLanguage.build(), Occur.MUST);
         search.language().ifPresent(l -> query.add(keyword(IndexFields.LANGUAGE, l.code()), Occur.FILTER));
         search.product().ifPresent(p -> query.add(keyword(IndexFields.PRODUCT, p), Occur.FILTER));
@@ -77,11 +91,12 @@ final class SearchQueries {
             query.add(keyword(IndexFields.STATUS, ArticleStatus.PUBLISHED.name()), Occur.FILTER);
             query.add(keyword(IndexFields.VISIBILITY, Visibility.PUBLIC.name()), Occur.FILTER);
         }
-        return query.build();
+        return new Built(query.build(), proximityQuery.clauses().isEmpty() ? null : proximityQuery);
     }
 
-    private static Query forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos)
-            throws IOException {
+    /** @param proximity receives this language's proximity boost clauses, if any */
+    private static Query forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos,
+            BooleanQuery.Builder proximity) throws IOException {
         Analyzer analyzer = IndexFields.analyzer(language);
         String title = IndexFields.title(language);
         String tags = IndexFields.tags(language);
@@ -147,11 +162,12 @@ final class SearchQueries {
             any = true;
         }
         // Words typed next to each other that stand close together in the text rank higher than the same words
-        // scattered over the article ("backup failed" vs. "failed ... backup").
+        // scattered over the article ("backup failed" vs. "failed ... backup"). Applied to the best few only.
         List<Positioned> typed = tokens.stream().filter(Positioned::typed).limit(MAX_TERMS).toList();
         if (matchable > 0 && typed.size() >= 2) {
-            query.add(new BoostQuery(phrase(title, typed, PROXIMITY_SLOP), TITLE_BOOST * PROXIMITY_BOOST), Occur.SHOULD);
-            query.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
+            proximity.add(new BoostQuery(phrase(title, typed, PROXIMITY_SLOP), TITLE_BOOST * PROXIMITY_BOOST),
+                    Occur.SHOULD);
+            proximity.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
         }
         return any ? query.build() : null;
     }
