@@ -52,6 +52,7 @@ import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.BytesRef;
 
 import io.supportplatform.kb.domain.Article;
+import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.Language;
 import io.supportplatform.kb.domain.ProductRef;
 import io.supportplatform.kb.domain.SearchHit;
@@ -206,7 +207,7 @@ public class ArticleIndex implements AutoCloseable {
     /**
      * The best {@code limit} matches: by word scores, then the proximity boost added to the best
      * {@link SearchQueries#RESCORED} (same sum as if it were a clause of the query, for the articles that can make
-     * the top), so phrase positions are read for 50 articles instead of every match.
+     * the top), so phrase positions are read for a few articles instead of every match.
      */
     private static TopDocs rank(IndexSearcher searcher, Query query, Query proximity, int limit) throws IOException {
         if (proximity == null) {
@@ -266,8 +267,9 @@ public class ArticleIndex implements AutoCloseable {
         article.content().products().stream().map(ProductRef::name).forEach(products::add);
         products.forEach(p -> keyword(document, IndexFields.PRODUCT, p));
         article.content().platforms().forEach(p -> document.add(new StringField(IndexFields.PLATFORM, p, Store.NO)));
-        document.add(new StringField(IndexFields.VISIBILITY, article.visibility().name(), Store.NO));
-        document.add(new StringField(IndexFields.STATUS, article.status().name(), Store.NO));
+        if (Audience.CUSTOMER.mayRead(article)) {
+            document.add(new StringField(IndexFields.CUSTOMER_READABLE, "true", Store.NO));
+        }
         document.add(new TextField(IndexFields.title(language), article.title(), Store.YES));
         for (String tag : article.content().tags()) {
             document.add(new TextField(IndexFields.tags(language), tag.replace('-', ' '), Store.NO));

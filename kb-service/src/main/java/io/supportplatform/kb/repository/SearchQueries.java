@@ -23,11 +23,9 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
-import io.supportplatform.kb.domain.ArticleStatus;
 import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.Language;
 import io.supportplatform.kb.domain.SearchQuery;
-import io.supportplatform.kb.domain.Visibility;
 
 /**
  * Turns what a user typed into a Lucene query. The text never goes through a query parser: it is split into
@@ -58,7 +56,7 @@ final class SearchQueries {
     }
 
     /** How many of the best articles by word scores the proximity boost may reorder. */
-    static final int RESCORED = 50;
+    static final int RESCORED = 20;
 
     /**
      * @param reader the index searched, consulted for which words it knows (typo tolerance is only for the others)
@@ -88,8 +86,7 @@ final class SearchQueries {
         search.category().ifPresent(c -> query.add(keyword(IndexFields.CATEGORY, c), Occur.FILTER));
         if (search.audience() == Audience.CUSTOMER) {
             // In the query itself, so no hit, count or facet ever reflects an article a customer may not read.
-            query.add(keyword(IndexFields.STATUS, ArticleStatus.PUBLISHED.name()), Occur.FILTER);
-            query.add(keyword(IndexFields.VISIBILITY, Visibility.PUBLIC.name()), Occur.FILTER);
+            query.add(keyword(IndexFields.CUSTOMER_READABLE, "true"), Occur.FILTER);
         }
         return new Built(query.build(), proximityQuery.clauses().isEmpty() ? null : proximityQuery);
     }

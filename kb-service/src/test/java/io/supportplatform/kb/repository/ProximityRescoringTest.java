@@ -29,7 +29,7 @@ import io.supportplatform.kb.domain.Visibility;
  */
 class ProximityRescoringTest {
 
-    static final int SCATTERED = 30;
+    static final int SCATTERED = SearchQueries.RESCORED - 1; // all within the rescored window
     static ArticleIndex index;
 
     @BeforeAll
