@@ -32,10 +32,15 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -47,6 +52,7 @@ import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.BytesRef;
 
 import io.supportplatform.kb.domain.Article;
+import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.Language;
 import io.supportplatform.kb.domain.ProductRef;
 import io.supportplatform.kb.domain.SearchHit;
@@ -118,6 +124,9 @@ public class ArticleIndex implements AutoCloseable {
                 }
             }
             awaitAll(pending);
+            // One segment: every term a query looks up, every scorer and every facet ordinal map exists once
+            // instead of once per segment of the parallel build; later writes add small segments again.
+            writer.forceMerge(1);
             writer.commit();
             searchers.maybeRefreshBlocking();
             ready = true;
@@ -172,18 +181,20 @@ public class ArticleIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query query = SearchQueries.build(search, searcher.getIndexReader());
-                if (query == null) {
+                SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader());
+                if (built == null) {
                     return SearchResult.empty();
                 }
-                // Two passes: counting every match without scores (optional proximity clauses are skipped, no
-                // BM25 arithmetic), then ranking only as far as needed for the best few (block-max WAND skips
-                // articles that cannot make the top), which a single pass collecting both could not.
+                // Rewritten once for both passes and the highlighter instead of by each of them.
+                Query query = searcher.rewrite(built.match());
+                // Two passes: counting every match without scores (no BM25 arithmetic), then ranking only as far
+                // as needed for the best few (block-max WAND skips articles that cannot make the top), which a
+                // single pass collecting both could not.
                 Object[] counted = searcher.search(query,
                         new MultiCollectorManager(new TotalHitCountCollectorManager(), new FacetCounter(FACETS)));
                 @SuppressWarnings("unchecked")
                 Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) counted[1];
-                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(search.limit(), search.limit()));
+                TopDocs top = rank(searcher, query, built.proximity(), search.limit());
                 return new SearchResult((Integer) counted[0], hits(searcher, query, top), facets);
             } finally {
                 searchers.release(searcher);
@@ -191,6 +202,20 @@ public class ArticleIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The best {@code limit} matches: by word scores, then the proximity boost added to the best
+     * {@link SearchQueries#RESCORED} (same sum as if it were a clause of the query, for the articles that can make
+     * the top), so phrase positions are read for a few articles instead of every match.
+     */
+    private static TopDocs rank(IndexSearcher searcher, Query query, Query proximity, int limit) throws IOException {
+        if (proximity == null) {
+            return searcher.search(query, new TopScoreDocCollectorManager(limit, limit));
+        }
+        int candidates = Math.max(limit, SearchQueries.RESCORED);
+        TopDocs best = searcher.search(query, new TopScoreDocCollectorManager(candidates, candidates));
+        return QueryRescorer.rescore(searcher, best, proximity, 1.0, limit);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
@@ -203,7 +228,7 @@ public class ArticleIndex implements AutoCloseable {
                 // Words, not spans: a proximity boost would otherwise mark everything between two query words.
                 .withWeightMatches(false)
                 .build();
-        Map<String, String[]> snippets = highlighter.highlightFields(bodies, query, top, passages);
+        Map<String, String[]> snippets = highlighter.highlightFields(bodies, bodyWords(query, bodies), top, passages);
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc scoreDoc = top.scoreDocs[i];
@@ -217,6 +242,21 @@ public class ArticleIndex implements AutoCloseable {
         return hits;
     }
 
+    /**
+     * The body words of the query, each on its own: snippets mark the words that matched, and a plain word query
+     * spares the highlighter turning the proximity and phrase clauses into span queries for every hit (the
+     * costliest part of highlighting).
+     */
+    private static Query bodyWords(Query query, String[] bodies) {
+        Set<String> fields = Set.of(bodies);
+        Set<Term> terms = new LinkedHashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        terms.stream().filter(t -> fields.contains(t.field()))
+                .forEach(t -> words.add(new TermQuery(t), Occur.SHOULD));
+        return words.build();
+    }
+
     private static Document toDocument(Article article) {
         Language language = article.language();
         Document document = new Document();
@@ -227,8 +267,9 @@ public class ArticleIndex implements AutoCloseable {
         article.content().products().stream().map(ProductRef::name).forEach(products::add);
         products.forEach(p -> keyword(document, IndexFields.PRODUCT, p));
         article.content().platforms().forEach(p -> document.add(new StringField(IndexFields.PLATFORM, p, Store.NO)));
-        document.add(new StringField(IndexFields.VISIBILITY, article.visibility().name(), Store.NO));
-        document.add(new StringField(IndexFields.STATUS, article.status().name(), Store.NO));
+        if (Audience.CUSTOMER.mayRead(article)) {
+            document.add(new StringField(IndexFields.CUSTOMER_READABLE, "true", Store.NO));
+        }
         document.add(new TextField(IndexFields.title(language), article.title(), Store.YES));
         for (String tag : article.content().tags()) {
             document.add(new TextField(IndexFields.tags(language), tag.replace('-', ' '), Store.NO));

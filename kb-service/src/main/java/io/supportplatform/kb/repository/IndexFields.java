@@ -25,6 +25,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 
+import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.Language;
 
 /**
@@ -37,8 +38,11 @@ final class IndexFields {
 
     static final String ID = "id";
     static final String LANGUAGE = "language";
-    static final String VISIBILITY = "visibility";
-    static final String STATUS = "status";
+    /**
+     * "true" on the articles a customer may read (published and public, {@link Audience#mayRead}): one filter
+     * term instead of a status and a visibility term, one posting list less to intersect with every match.
+     */
+    static final String CUSTOMER_READABLE = "customer_readable";
     static final String CATEGORY = "category";
     static final String PRODUCT = "product";
     static final String PLATFORM = "platform";

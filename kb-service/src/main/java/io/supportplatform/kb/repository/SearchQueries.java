@@ -19,16 +19,13 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
-import io.supportplatform.kb.domain.ArticleStatus;
 import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.Language;
 import io.supportplatform.kb.domain.SearchQuery;
-import io.supportplatform.kb.domain.Visibility;
 
 /**
  * Turns what a user typed into a Lucene query. The text never goes through a query parser: it is split into
@@ -45,21 +42,34 @@ final class SearchQueries {
     /** Keeps the expanded query far below Lucene's clause limit whatever the input (at most 500 chars). */
     static final int MAX_TERMS = 24;
     private static final int MAX_FUZZY_TERMS = 8;
-    private static final int FUZZY_EXPANSIONS = 16;
 
     private SearchQueries() {
     }
 
     /**
-     * @param reader the index searched, consulted for which words it knows (typo tolerance is only for the others)
-     * @return the query, or null when the text has no searchable word (e.g. only stop words or punctuation)
+     * A search as two queries: {@code match} selects, filters and ranks the articles (BM25 per word); the optional
+     * {@code proximity} boost (typed words standing close together) is only added to the scores of the best
+     * {@link #RESCORED} of them. Phrase scoring over every article that matches a common word was the costliest
+     * part of ranking, and as a clause of the match query it kept block-max WAND from skipping articles.
      */
-    static Query build(SearchQuery search, IndexReader reader) throws IOException {
+    record Built(Query match, Query proximity) {
+    }
+
+    /** How many of the best articles by word scores the proximity boost may reorder. */
+    static final int RESCORED = 20;
+
+    /**
+     * @param reader the index searched, consulted for which words it knows (typo tolerance is only for the others)
+     * @return the queries, or null when the text has no searchable word (e.g. only stop words or punctuation)
+     */
+    static Built build(SearchQuery search, IndexReader reader) throws IOException {
         Text text = Text.split(search.text());
+        TypoExpansions typos = new TypoExpansions(reader);
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+        BooleanQuery.Builder proximity = new BooleanQuery.Builder();
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
-            Query inLanguage = forLanguage(text, language, reader);
+            Query inLanguage = forLanguage(text, language, reader, typos, proximity);
             if (inLanguage != null) {
                 anyLanguage.add(inLanguage, Occur.SHOULD);
                 matchable = true;
@@ -68,6 +78,7 @@ final class SearchQueries {
         if (!matchable) {
             return null;
         }
+        BooleanQuery proximityQuery = proximity.build();
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(anyLanguage.build(), Occur.MUST);
         search.language().ifPresent(l -> query.add(keyword(IndexFields.LANGUAGE, l.code()), Occur.FILTER));
         search.product().ifPresent(p -> query.add(keyword(IndexFields.PRODUCT, p), Occur.FILTER));
@@ -75,13 +86,14 @@ final class SearchQueries {
         search.category().ifPresent(c -> query.add(keyword(IndexFields.CATEGORY, c), Occur.FILTER));
         if (search.audience() == Audience.CUSTOMER) {
             // In the query itself, so no hit, count or facet ever reflects an article a customer may not read.
-            query.add(keyword(IndexFields.STATUS, ArticleStatus.PUBLISHED.name()), Occur.FILTER);
-            query.add(keyword(IndexFields.VISIBILITY, Visibility.PUBLIC.name()), Occur.FILTER);
+            query.add(keyword(IndexFields.CUSTOMER_READABLE, "true"), Occur.FILTER);
         }
-        return query.build();
+        return new Built(query.build(), proximityQuery.clauses().isEmpty() ? null : proximityQuery);
     }
 
-    private static Query forLanguage(Text text, Language language, IndexReader reader) throws IOException {
+    /** @param proximity receives this language's proximity boost clauses, if any */
+    private static Query forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos,
+            BooleanQuery.Builder proximity) throws IOException {
         Analyzer analyzer = IndexFields.analyzer(language);
         String title = IndexFields.title(language);
         String tags = IndexFields.tags(language);
@@ -124,12 +136,15 @@ final class SearchQueries {
                 // Fuzzy matching only as a fallback for words the index does not know: a known word is most
                 // likely spelt as meant, and expanding it would rank near-namesakes and cost time.
                 boolean unknown = unknown(reader, word, title, tags, body);
-                boolean typoTolerant = unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS;
-                if (typoTolerant) {
+                BooleanQuery.Builder forms = exact(title, tags, body, word);
+                if (unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS) {
                     fuzzy++;
+                    // Near misses (1 edit, 2 for long words) count less; a word with none cannot match at all.
+                    unknown = !typos.add(forms, word, title, TITLE_BOOST * FUZZY_WEIGHT)
+                            & !typos.add(forms, word, body, FUZZY_WEIGHT);
                 }
-                known |= !unknown || typoTolerant;
-                clause.add(word(title, tags, body, word, typoTolerant), Occur.SHOULD);
+                known |= !unknown;
+                clause.add(forms.build(), Occur.SHOULD);
             }
             if (known) {
                 wordClauses.add(clause.build(), Occur.SHOULD);
@@ -144,11 +159,12 @@ final class SearchQueries {
             any = true;
         }
         // Words typed next to each other that stand close together in the text rank higher than the same words
-        // scattered over the article ("backup failed" vs. "failed ... backup").
+        // scattered over the article ("backup failed" vs. "failed ... backup"). Applied to the best few only.
         List<Positioned> typed = tokens.stream().filter(Positioned::typed).limit(MAX_TERMS).toList();
         if (matchable > 0 && typed.size() >= 2) {
-            query.add(new BoostQuery(phrase(title, typed, PROXIMITY_SLOP), TITLE_BOOST * PROXIMITY_BOOST), Occur.SHOULD);
-            query.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
+            proximity.add(new BoostQuery(phrase(title, typed, PROXIMITY_SLOP), TITLE_BOOST * PROXIMITY_BOOST),
+                    Occur.SHOULD);
+            proximity.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
         }
         return any ? query.build() : null;
     }
@@ -162,22 +178,12 @@ final class SearchQueries {
         return true;
     }
 
-    /** Exact matches score fully (title over tags over body); near misses (1 edit, 2 for long words) count less. */
-    private static Query word(String title, String tags, String body, String word, boolean typoTolerant) {
-        BooleanQuery.Builder clause = new BooleanQuery.Builder()
+    /** Exact matches score fully: title over tags over body. */
+    private static BooleanQuery.Builder exact(String title, String tags, String body, String word) {
+        return new BooleanQuery.Builder()
                 .add(new BoostQuery(new TermQuery(new Term(title, word)), TITLE_BOOST), Occur.SHOULD)
                 .add(new BoostQuery(new TermQuery(new Term(tags, word)), TAGS_BOOST), Occur.SHOULD)
                 .add(new TermQuery(new Term(body, word)), Occur.SHOULD);
-        if (typoTolerant) {
-            int edits = word.length() >= 8 ? 2 : 1;
-            clause.add(new BoostQuery(fuzzy(title, word, edits), TITLE_BOOST * FUZZY_WEIGHT), Occur.SHOULD);
-            clause.add(new BoostQuery(fuzzy(body, word, edits), FUZZY_WEIGHT), Occur.SHOULD);
-        }
-        return clause.build();
-    }
-
-    private static Query fuzzy(String field, String word, int edits) {
-        return new FuzzyQuery(new Term(field, word), edits, 1, FUZZY_EXPANSIONS, true);
     }
 
     private static Query phrase(String field, List<Positioned> tokens, int slop) {

@@ -1,0 +1,123 @@
+package io.supportplatform.kb.repository;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+
+/**
+ * Typo tolerance for one search: the indexed words within 1 edit of a word the index does not know (a swap of two
+ * neighbours is one edit), first letter kept; for words of 8 letters or more within 2 edits when no word is
+ * within 1 (the 2-edit automaton costs several times the 1-edit one to build, and most typos are one slip). Lucene's FuzzyQuery does
+ * the same, but builds its Levenshtein automata anew for every field it is used on and again at each rewrite
+ * (two passes and the highlighter); that construction was the largest single cost of a query at 100,000
+ * articles. Here each word's automaton is built once per search and run over every field's term dictionary,
+ * and the expansions become plain terms, so nothing needs rewriting afterwards.
+ */
+final class TypoExpansions {
+
+    /** Like FuzzyQuery's default: the closest few variants, more would only add near-namesakes. */
+    private static final int MAX_EXPANSIONS = 16;
+    /** Bounds the scan of the term dictionary for short, common prefixes. */
+    private static final int MAX_CANDIDATES = 512;
+
+    private final IndexReader reader;
+    /** By word and edits: both languages' analysis often yields the same word, built once. */
+    private final Map<String, CompiledAutomaton> automata = new HashMap<>();
+
+    TypoExpansions(IndexReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * Adds to {@code clause} the variants of {@code word} indexed in {@code field}, as one synonym group scored
+     * like a single word (document frequency of the most frequent variant, so a rare misspelling in some
+     * article does not outrank the real word) with each variant weighted by its similarity.
+     *
+     * @return whether the field has any variant
+     */
+    boolean add(BooleanQuery.Builder clause, String word, String field, float weight) throws IOException {
+        List<Variant> variants = variants(word, field);
+        if (variants.isEmpty()) {
+            return false;
+        }
+        SynonymQuery.Builder group = new SynonymQuery.Builder(field);
+        variants.forEach(v -> group.addTerm(new Term(field, v.term()), v.similarity()));
+        clause.add(new BoostQuery(group.build(), weight), Occur.SHOULD);
+        return true;
+    }
+
+    private List<Variant> variants(String word, String field) throws IOException {
+        List<Variant> variants = variants(word, field, 1);
+        return variants.isEmpty() && word.length() >= 8 ? variants(word, field, 2) : variants;
+    }
+
+    private List<Variant> variants(String word, String field, int edits) throws IOException {
+        CompiledAutomaton automaton = automata.computeIfAbsent(edits + ":" + word,
+                key -> new FuzzyQuery(new Term(field, word), edits, 1, MAX_EXPANSIONS, true).getAutomata());
+        Map<String, Integer> docFreqs = new HashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum matching = automaton.getTermsEnum(terms);
+            for (BytesRef term = matching.next(); term != null && docFreqs.size() < MAX_CANDIDATES;
+                    term = matching.next()) {
+                docFreqs.merge(term.utf8ToString(), matching.docFreq(), Integer::sum);
+            }
+        }
+        return docFreqs.entrySet().stream()
+                .map(e -> new Variant(e.getKey(), similarity(word, e.getKey()), e.getValue()))
+                .sorted(Comparator.comparingDouble(Variant::similarity).reversed()
+                        .thenComparing(Comparator.comparingInt(Variant::docFreq).reversed())
+                        .thenComparing(Variant::term))
+                .limit(MAX_EXPANSIONS)
+                .toList();
+    }
+
+    /** FuzzyQuery's measure: 1 - edits / length of the shorter word. */
+    static float similarity(String typed, String indexed) {
+        int[] a = typed.codePoints().toArray();
+        int[] b = indexed.codePoints().toArray();
+        return Math.max(0.01f, 1f - (float) edits(a, b) / Math.min(a.length, b.length));
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    static int edits(int[] a, int[] b) {
+        int[][] d = new int[a.length + 1][b.length + 1];
+        for (int i = 0; i <= a.length; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length; i++) {
+            for (int j = 1; j <= b.length; j++) {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length][b.length];
+    }
+
+    private record Variant(String term, float similarity, int docFreq) {
+    }
+}
