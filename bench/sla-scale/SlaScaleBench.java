@@ -99,9 +99,7 @@ public class SlaScaleBench {
                         select percentile_cont(array[0.5, 0.99]) within group (order by lag_ms), max(lag_ms)
                         from (select extract(epoch from c.updated_at) * 1000 - (env ->> 'benchSentAtMs')::numeric as lag_ms
                               from response_clock c
-                              join (select ticket_id, case jsonb_typeof(envelope) when 'string'
-                                                           then (envelope #>> '{}')::jsonb else envelope end as env
-                                    from ticket_event) e using (ticket_id)) l""")) {
+                              join (select ticket_id, envelope::jsonb as env from ticket_event) e using (ticket_id)) l""")) {
             rows.next();
             Double[] p = (Double[]) rows.getArray(1).getArray();
             System.out.printf("load: event-to-clock-stored latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", p[0], p[1],

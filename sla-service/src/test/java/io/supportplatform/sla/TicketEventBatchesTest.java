@@ -199,7 +199,7 @@ class TicketEventBatchesTest {
         List<String> alarms = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
                 PreparedStatement query = db.prepareStatement("""
-                        select kind || ' ' || due_at || ' ' || (data - 'ticketId' - 'causeEventId')::text
+                        select kind || ' ' || due_at || ' ' || (data::jsonb - 'ticketId' - 'causeEventId')::text
                         from clock_alarm where ticket_id = ? order by 1""")) {
             query.setObject(1, ticketId);
             try (ResultSet result = query.executeQuery()) {

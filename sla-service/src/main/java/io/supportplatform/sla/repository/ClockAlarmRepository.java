@@ -23,7 +23,7 @@ public class ClockAlarmRepository {
             where ticket_id = any($1::uuid[]) and fired_at is null and alarm_key <> all($2::varchar[])""";
     private static final String UPSERT = """
             insert into clock_alarm (alarm_key, ticket_id, kind, due_at, data)
-            select alarm_key, ticket_id, kind, due_at, data::jsonb
+            select alarm_key, ticket_id, kind, due_at, data
             from unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::text[])
                  as a(alarm_key, ticket_id, kind, due_at, data)
             on conflict (alarm_key) do update set due_at = excluded.due_at, data = excluded.data

@@ -30,7 +30,7 @@ public class TicketEventRepository {
                                       severity, status, previous_status, region, visibility, tier, direction,
                                       escalation_kind, envelope)
             select event_id, ticket_id, event_type, sequence, occurred_at, ticket_number, system_id, severity, status,
-                   previous_status, region, visibility, tier, direction, escalation_kind, envelope::jsonb
+                   previous_status, region, visibility, tier, direction, escalation_kind, envelope
             from unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::bigint[], $5::timestamptz[], $6::varchar[],
                         $7::varchar[], $8::smallint[], $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[],
                         $13::varchar[], $14::varchar[], $15::varchar[], $16::text[])

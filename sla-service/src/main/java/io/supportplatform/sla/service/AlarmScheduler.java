@@ -54,7 +54,7 @@ public class AlarmScheduler {
     private static final Duration BUSY_ELSEWHERE = Duration.ofMillis(20);
 
     private static final String CLAIM = """
-            select alarm_key, ticket_id, kind, due_at, data::text as data
+            select alarm_key, ticket_id, kind, due_at, data
             from clock_alarm
             where fired_at is null and due_at <= $1
             order by due_at

@@ -75,21 +75,28 @@ public class ClockService {
         return Panache.withSession(rules::current)
                 .flatMap(current -> pool.withTransaction(connection -> events.insertNew(connection, distinct)
                         .flatMap(inserted -> {
-                            newEvents.increment(inserted.size());
-                            duplicateEvents.increment(batch.size() - inserted.size());
                             Set<UUID> tickets = distinct.stream().map(ReceivedEvent::event)
                                     .filter(event -> inserted.contains(event.id()))
                                     .map(TicketEvent::ticketId).collect(Collectors.toSet());
-                            return tickets.isEmpty() ? Uni.createFrom().<Instant>nullItem()
-                                    : recompute(connection, tickets, current);
+                            return (tickets.isEmpty() ? Uni.createFrom().<Instant>nullItem()
+                                    : recompute(connection, tickets, current))
+                                    .map(firstDue -> new Stored(inserted.size(), firstDue));
                         })))
-                .invoke(firstDue -> {
+                .invoke(stored -> {
+                    // Counted once committed: a batch rolled back and retried is not counted twice, and whoever
+                    // watches the counter (bench/sla-scale) finds the clocks of every event counted.
+                    newEvents.increment(stored.newEvents());
+                    duplicateEvents.increment(batch.size() - stored.newEvents());
                     started.stop(batches);
-                    if (firstDue != null) {
-                        alarmService.plannedFor(firstDue);
+                    if (stored.firstDue() != null) {
+                        alarmService.plannedFor(stored.firstDue());
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** What a batch's transaction stored: how many events were new, and when its earliest planned alarm is due. */
+    private record Stored(int newEvents, Instant firstDue) {
     }
 
     /**
