@@ -2,6 +2,7 @@ package io.supportplatform.ticket.repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,14 +10,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.ticket.domain.AuthorizedContact;
+import io.supportplatform.ticket.domain.CustomerAccount;
 import io.supportplatform.ticket.messaging.AccountEvent.ContactChanged;
 
 @ApplicationScoped
 public class AuthorizedContactRepository implements PanacheRepositoryBase<AuthorizedContact, UUID> {
 
-    /** The account's contact records of the Keycloak user, current and past. */
-    public Uni<List<AuthorizedContact>> ofUser(String systemId, String keycloakUserId) {
-        return list("systemId = ?1 and keycloakUserId = ?2", systemId, keycloakUserId);
+    /** The account as last published (null if none has arrived) and its contact records of one user. */
+    public record AccountWithContacts(CustomerAccount account, List<AuthorizedContact> contactsOfUser) {
+    }
+
+    /**
+     * The account and the Keycloak user's contact records of it, current and past, in one query (one round trip
+     * and one snapshot instead of two per filing). Contact rows of an account that has not arrived yet do not
+     * matter: without the account nobody may file. A null user (no {@code sub}) matches no contact.
+     */
+    public Uni<AccountWithContacts> accountWithContactsOfUser(String systemId, String keycloakUserId) {
+        return getSession().flatMap(session -> session.createSelectionQuery("""
+                        select a, c from CustomerAccount a
+                        left join AuthorizedContact c on c.systemId = a.systemId and c.keycloakUserId = :userId
+                        where a.systemId = :systemId""", Object[].class)
+                .setParameter("systemId", systemId)
+                .setParameter("userId", keycloakUserId)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? new AccountWithContacts(null, List.of())
+                        : new AccountWithContacts((CustomerAccount) rows.get(0)[0], rows.stream()
+                                .map(row -> (AuthorizedContact) row[1])
+                                .filter(Objects::nonNull)
+                                .toList()));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.supportplatform.ticket.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +12,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.problem.ProblemException;
-import io.supportplatform.ticket.domain.AuthorizedContact;
 import io.supportplatform.ticket.domain.FilingAuthorization;
 import io.supportplatform.ticket.domain.Requester;
 import io.supportplatform.ticket.messaging.AccountEvent;
@@ -88,9 +86,7 @@ public class AuthorizedContacts {
         if (requester.staff()) {
             return Uni.createFrom().item(FilingAuthorization.granted(systemId));
         }
-        Uni<List<AuthorizedContact>> ofUser = requester.userId() == null ? Uni.createFrom().item(List.of())
-                : contacts.ofUser(systemId, requester.userId());
-        return accounts.findById(systemId).flatMap(account -> ofUser
-                .map(records -> FilingAuthorization.decide(systemId, account, records, today)));
+        return contacts.accountWithContactsOfUser(systemId, requester.userId())
+                .map(found -> FilingAuthorization.decide(systemId, found.account(), found.contactsOfUser(), today));
     }
 }

@@ -12,6 +12,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,20 +168,30 @@ class AuthorizedContactsTest {
         String sub = TestTokens.subject("carla");
 
         // The revocation (sequence 3) overtakes the authorization (2); the account's opening (1) comes last.
-        publish(contactRevoked(account, 3, contactId, sub, today().minusDays(10), today()));
+        // The topics are consumed independently: every event of a phase must be in before its end state is
+        // checked (awaiting only the late one let the check run before the revocation arrived, once, under load).
+        JsonObject revocation = contactRevoked(account, 3, contactId, sub, today().minusDays(10), today());
+        publish(revocation);
         JsonObject lateAuthorization = contactAuthorized(account, 2, contactId, sub, today().minusDays(10), null);
         publish(lateAuthorization);
-        publish(accountChanged(account, 1, "OPENED", "ACTIVE"));
+        JsonObject opening = accountChanged(account, 1, "OPENED", "ACTIVE");
+        publish(opening);
+        awaitConsumed(revocation);
         awaitConsumed(lateAuthorization);
-        await(() -> filingAuthorization(carla).extract().path("reason"), "AUTHORIZATION_ENDED");
+        awaitConsumed(opening);
+        assertEquals("AUTHORIZATION_ENDED", filingAuthorization(carla).extract().path("reason"));
 
         // Named again (4), then suspended (6); the reactivation before it (5) arrives last and changes nothing.
-        publish(contactAuthorized(account, 4, UUID.randomUUID(), sub, today(), null));
-        publish(accountChanged(account, 6, "CHANGED", "SUSPENDED"));
+        JsonObject namedAgain = contactAuthorized(account, 4, UUID.randomUUID(), sub, today(), null);
+        publish(namedAgain);
+        JsonObject suspension = accountChanged(account, 6, "CHANGED", "SUSPENDED");
+        publish(suspension);
         JsonObject lateReactivation = accountChanged(account, 5, "CHANGED", "ACTIVE");
         publish(lateReactivation);
+        awaitConsumed(namedAgain);
+        awaitConsumed(suspension);
         awaitConsumed(lateReactivation);
-        await(() -> filingAuthorization(carla).extract().path("reason"), "ACCOUNT_SUSPENDED");
+        assertEquals("ACCOUNT_SUSPENDED", filingAuthorization(carla).extract().path("reason"));
         file(carla, account).statusCode(403);
 
         publish(accountChanged(account, 7, "CHANGED", "ACTIVE"));
