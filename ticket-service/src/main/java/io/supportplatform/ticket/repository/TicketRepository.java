@@ -32,8 +32,9 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
     private long blockEnd;
 
     /**
-     * The next ticket number sequence value (P6.1): unique across instances (each draws disjoint blocks), rising
-     * within an instance; gaps are fine (a block's rest is lost when the instance stops), duplicates impossible.
+     * The next ticket number sequence value (P6.1): unique across instances (each draws disjoint blocks); gaps are
+     * fine (a block's rest is lost when the instance stops or two draws race), duplicates impossible. Numbers are not
+     * strictly in filing order, neither across instances nor when two draws race.
      */
     public Uni<Long> nextTicketNumberSequence() {
         synchronized (this) {
@@ -46,7 +47,8 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 .getSingleResult())
                 .map(first -> {
                     synchronized (this) {
-                        // a concurrent draw may have installed its own block meanwhile: either is fine, both are ours
+                        // a racing draw may have installed its own block meanwhile: both blocks are ours, the rest of
+                        // the replaced one stays unused
                         nextNumber = first + 1;
                         blockEnd = first + NUMBER_BLOCK;
                     }
