@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -29,14 +30,19 @@ public final class PostgresServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PostgresServer.class.getName());
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private final EmbeddedPostgres postgres;
-    private final long postmasterPid;
-    private final Watchdog watchdog;
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private final boolean fresh;
+    private EmbeddedPostgres postgres;
+    private long postmasterPid;
+    private Watchdog watchdog;
 
-    private PostgresServer(EmbeddedPostgres postgres, long postmasterPid) {
-        this.postgres = postgres;
-        this.postmasterPid = postmasterPid;
-        this.watchdog = Watchdog.guardPostmaster(postmasterPid);
+    private PostgresServer(Path dir, int port, boolean fresh) {
+        this.dataDir = dir.toAbsolutePath().resolve("data");
+        this.log = dir.toAbsolutePath().resolve("postgres.log");
+        this.port = port;
+        this.fresh = fresh;
     }
 
     /**
@@ -45,15 +51,35 @@ public final class PostgresServer implements AutoCloseable {
      * databases if missing.
      */
     public static PostgresServer start(Path dir, int port, boolean fresh) {
+        PostgresServer server = new PostgresServer(dir, Ports.orFree(port), fresh);
+        if (fresh) {
+            deleteTree(server.dataDir);
+        }
+        server.start();
+        server.ensureRole();
+        for (String database : SERVICE_DATABASES) {
+            server.createDatabase(database);
+        }
+        return server;
+    }
+
+    /**
+     * Starts the server again after {@link #stop()}, on the same port with the same cluster; returns once it
+     * accepts connections. Does nothing while it runs.
+     */
+    public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
         long began = System.nanoTime();
-        Path dataDir = dir.toAbsolutePath().resolve("data");
-        Path log = dir.toAbsolutePath().resolve("postgres.log");
         try {
-            Files.createDirectories(dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPort(Ports.orFree(port))
+            Files.createDirectories(dataDir.getParent());
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(fresh)
+                    // Never wiped by zonky (which would do so on close): stop() keeps the cluster for a restart;
+                    // a fresh server's cluster is wiped here on start and on close.
+                    .setCleanDataDirectory(false)
                     // We stop it ourselves (JVM hook or watchdog); zonky's own hook would race ours.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
@@ -62,17 +88,40 @@ public final class PostgresServer implements AutoCloseable {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            PostgresServer server = new PostgresServer(postgres, postmasterPid(dataDir));
-            server.ensureRole();
-            for (String database : SERVICE_DATABASES) {
-                server.createDatabase(database);
-            }
-            LOG.log(System.Logger.Level.INFO, "PostgreSQL ready on port {0} in {1} ms",
-                    Integer.toString(postgres.getPort()), Long.toString((System.nanoTime() - began) / 1_000_000));
-            return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start PostgreSQL under " + dir + " (log: " + log + ")", e);
+            throw new UncheckedIOException("could not start PostgreSQL under " + dataDir + " (log: " + log + ")", e);
         }
+        postmasterPid = postmasterPid(dataDir);
+        watchdog = Watchdog.guardPostmaster(postmasterPid);
+        LOG.log(System.Logger.Level.INFO, "PostgreSQL ready on port {0} in {1} ms",
+                Integer.toString(port), Long.toString((System.nanoTime() - began) / 1_000_000));
+    }
+
+    /**
+     * Stops the server (fast shutdown: open connections are closed), keeping its cluster, so that clients see it
+     * gone until {@link #start()}; returns once the postmaster has exited and the port is free.
+     */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        long postmaster = postmasterPid;
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "PostgreSQL did not stop cleanly", e);
+        }
+        postgres = null;
+        // pg_ctl may return before the postmaster has exited; make "stopped" mean gone and the port free.
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (Signals.running(postmaster) && System.nanoTime() < deadline) {
+            ChildProcess.sleep(50);
+        }
+        if (Signals.running(postmaster)) {
+            LOG.log(System.Logger.Level.WARNING, "postmaster {0} still running; killing it", Long.toString(postmaster));
+            Signals.sendToGroup(postmaster, "KILL");
+        }
+        watchdog.close();
     }
 
     public String host() {
@@ -80,7 +129,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -91,14 +140,14 @@ public final class PostgresServer implements AutoCloseable {
         return "postgresql://" + host() + ":" + port() + "/" + database;
     }
 
-    public long postmasterPid() {
+    public synchronized long postmasterPid() {
         return postmasterPid;
     }
 
     /** Creates {@code database} owned by {@value #USER} unless it exists. */
     public void createDatabase(String database) {
         requireName(database);
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        try (Connection c = running().getPostgresDatabase().getConnection();
              PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rs = exists.executeQuery()) {
@@ -117,7 +166,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Drops {@code database} (closing its connections) and creates it empty. */
     public void recreateDatabase(String database) {
         requireName(database);
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = running().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database + " OWNER " + USER);
         } catch (SQLException e) {
@@ -125,28 +174,17 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server; a fresh one's cluster is deleted with it. */
     @Override
     public void close() {
-        long postmaster = postmasterPid;
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "PostgreSQL did not stop cleanly", e);
+        stop();
+        if (fresh) {
+            deleteTree(dataDir);
         }
-        // pg_ctl may return before the postmaster has exited; make "closed" mean gone and the port free.
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (Signals.running(postmaster) && System.nanoTime() < deadline) {
-            ChildProcess.sleep(50);
-        }
-        if (Signals.running(postmaster)) {
-            LOG.log(System.Logger.Level.WARNING, "postmaster {0} still running; killing it", Long.toString(postmaster));
-            Signals.sendToGroup(postmaster, "KILL");
-        }
-        watchdog.close();
     }
 
     private void ensureRole() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = running().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'")) {
                 if (rs.next()) {
                     return;
@@ -161,6 +199,24 @@ public final class PostgresServer implements AutoCloseable {
     private static void requireName(String database) {
         if (!DATABASE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+    }
+
+    private synchronized EmbeddedPostgres running() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is stopped");
+        }
+        return postgres;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
         }
     }
 

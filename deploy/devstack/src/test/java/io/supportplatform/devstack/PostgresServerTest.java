@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,6 +51,27 @@ class PostgresServerTest {
             assertTrue(rs.next());
             assertEquals(42, rs.getInt(1));
         }
+    }
+
+    @Test
+    void stopAndStartKeepThePortAndTheDataOfAFreshServer() throws Exception {
+        try (PostgresServer server = PostgresServer.start(dir, 0, true)) {
+            int port = server.port();
+            exec(server.jdbcUrl("sla"), "CREATE TABLE kept (v int); INSERT INTO kept VALUES (7)");
+            long postmaster = server.postmasterPid();
+            server.stop();
+            assertFalse(Signals.running(postmaster), "postmaster gone after stop");
+            assertFalse(Ports.inUse(port), "port released after stop");
+            server.start();
+            assertEquals(port, server.port());
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("sla"), "support", "support");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+                assertTrue(rs.next());
+                assertEquals(7, rs.getInt(1));
+            }
+        }
+        assertFalse(Files.exists(dir.resolve("data")), "a fresh server's cluster deleted on close");
     }
 
     /** Creates a table as the service role, writes and reads a row; returns the current database name. */

@@ -7,7 +7,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Real PostgreSQL, one server per test JVM, and a fresh empty database for every start of this resource (i.e.
  * every Quarkus test application). Init arg {@code database} names the database instead (dropped and created
- * empty on each start).
+ * empty on each start). Tests of what a service does while its database is down can take the server down and
+ * bring it back on the same port with its data with {@link #stopServer()} / {@link #startServer()} (restore it
+ * in a finally block: the server is shared by every test class of the JVM).
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -33,5 +35,15 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         // The server is shared by the JVM; the database is simply left behind with the temp cluster.
+    }
+
+    /** Stops the server (fast shutdown: open connections are closed); clients see it gone until {@link #startServer()}. */
+    public static void stopServer() {
+        JvmWide.call("stopPostgres");
+    }
+
+    /** Restarts the server on the same port with its databases, returning once it accepts connections. */
+    public static void startServer() {
+        JvmWide.call("startPostgres");
     }
 }

@@ -81,6 +81,20 @@ public final class SharedInfrastructure {
         return settings;
     }
 
+    /** Stops the PostgreSQL server, keeping its databases; a no-op if none was started. */
+    public static synchronized void stopPostgres() {
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    /** Starts the PostgreSQL server again on the same port with the same databases. */
+    public static synchronized void startPostgres() {
+        if (postgres != null) {
+            postgres.start();
+        }
+    }
+
     public static synchronized String mongoConnectionString() {
         if (mongo == null) {
             mongo = register(MongoServer.startInMemory(0));
