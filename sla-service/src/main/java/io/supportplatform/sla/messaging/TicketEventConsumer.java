@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -20,15 +21,19 @@ import org.jboss.logging.Logger;
  * from all its events, so the topics may be read in any relative order; a batch is one transaction
  * ({@link ClockService#record}), acknowledged after its commit (at least once: a redelivered batch changes nothing).
  * <p>
- * A record that fails is nacked on its own and, by the channel's failure strategy, goes to the dead-letter topic
- * with the error, while the rest of its batch is stored: a malformed one at once; when the batch fails in the
- * database after a few retries (so a short outage dead-letters nothing), its records are tried one by one and only
- * those that still fail are dead-lettered.
+ * Nothing lost (P8, P13): only a bad event is dead-lettered (the channel's failure strategy sends a nacked record
+ * to the dead-letter topic with the error), a malformed one at once, one the database refuses when stored on its
+ * own ({@link StoreFailures}) after its batch failed. While the database is unavailable the batch is retried
+ * with a backoff capped at {@link #MAX_BACKOFF}, for as long as it takes, and not acknowledged meanwhile: no
+ * offset is committed past it, the connector pauses fetching once its queue is full (the consumer keeps polling,
+ * so it stays in its group), and consumption resumes at this batch once the database is back.
  */
 @ApplicationScoped
 public class TicketEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(TicketEventConsumer.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final TicketEventParser parser;
     private final ClockService clocks;
@@ -54,9 +59,9 @@ public class TicketEventConsumer {
         }
         return join(deadLettered)
                 .flatMap(done -> received.isEmpty() ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().deferred(() -> clocks.record(received))
-                                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).atMost(4)
-                                .onFailure().recoverWithUni(e -> oneByOne(readable, received, e)))
+                        : whileUnavailable(() -> clocks.record(received), received.size() + " ticket events")
+                                .onFailure(StoreFailures::refusesTheEvents)
+                                .recoverWithUni(refused -> oneByOne(readable, received, refused)))
                 .flatMap(stored -> Uni.createFrom().completionStage(batch::ack));
     }
 
@@ -66,21 +71,39 @@ public class TicketEventConsumer {
         return new ReceivedEvent(parser.parse(type, record.getPayload()), record.getPayload());
     }
 
-    /** The batch failed even after retries: each event on its own, so one that cannot be stored spoils no other. */
+    /**
+     * The database refused the batch's data: each event on its own, so only one it refuses again is dead-lettered
+     * and spoils no other.
+     */
     private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records, List<ReceivedEvent> received,
-            Throwable batchFailure) {
-        LOG.warnf(batchFailure, "A batch of %d ticket events failed; storing them one by one", received.size());
+            Throwable refused) {
+        LOG.warnf(refused, "The database refused a batch of %d ticket events; storing them one by one",
+                received.size());
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < records.size(); i++) {
             KafkaRecord<String, String> record = records.get(i);
             ReceivedEvent event = received.get(i);
-            chain = chain.flatMap(previous -> clocks.record(List.of(event))
-                    .onFailure().recoverWithUni(e -> {
-                        LOG.warnf(e, "Event %s not stored; dead-lettered", event.event().id());
+            chain = chain.flatMap(previous -> whileUnavailable(() -> clocks.record(List.of(event)),
+                    "ticket event " + event.event().id())
+                    .onFailure(StoreFailures::refusesTheEvents).recoverWithUni(e -> {
+                        LOG.warnf(e, "The database refused ticket event %s; dead-lettered", event.event().id());
                         return Uni.createFrom().completionStage(() -> record.nack(e));
                     }));
         }
         return chain;
+    }
+
+    /**
+     * Stores, retrying every failure but the database refusing the events, with a backoff from
+     * {@link #FIRST_BACKOFF} to {@link #MAX_BACKOFF}, indefinitely: an outage of PostgreSQL delays clocks but
+     * loses none.
+     */
+    private static Uni<Void> whileUnavailable(Supplier<Uni<? extends Void>> store, String what) {
+        return Uni.createFrom().<Void>deferred(store)
+                .onFailure(e -> !StoreFailures.refusesTheEvents(e))
+                .invoke(e -> LOG.warnf("Could not store %s, retrying until the database is available: %s", what, e))
+                .onFailure(e -> !StoreFailures.refusesTheEvents(e))
+                .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
     }
 
     private static Uni<Void> join(List<Uni<Void>> all) {
