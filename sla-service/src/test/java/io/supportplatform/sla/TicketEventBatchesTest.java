@@ -48,8 +48,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The batch path of the ticket event consumer (issue 4 item 6): duplicates and out-of-order events of one ticket
  * within a batch and across batches give the clocks and alarms of the same events recorded one by one in order; a
- * malformed record among good ones of one poll is dead-lettered alone; a replay, itself in batches, changes nothing
- * (P9.2, P9.3, P13).
+ * malformed record among good ones of one poll is dead-lettered alone, and so is one whose data the database
+ * refuses (SQLSTATE 22/23; an unavailable database dead-letters nothing: DatabaseOutageTest); a replay, itself in
+ * batches, changes nothing (P9.2, P9.3, P13).
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -151,6 +152,38 @@ class TicketEventBatchesTest {
         assertEquals(clocksBefore, clocksOf(ticket.ticketId));
         assertEquals(updatedBefore, updatedAt(ticket.ticketId), "no clock row written again");
         assertEquals(alarmsBefore, alarmsOf(ticket.ticketId));
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesIsDeadLetteredAloneAndTheRestOfItsBatchStored() throws Exception {
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        TicketEventMessages good = new TicketEventMessages("100001");
+        List<Message> life = lifeOf(good, t0);
+        // Readable, but its ticket number (no TCK-yyyy-nnnnnn) is longer than the column: PostgreSQL refuses it
+        // with SQLSTATE 22001 every time, so storing it again cannot help.
+        TicketEventMessages refused = new TicketEventMessages("100001");
+        Message created = refused.created(t0, 3, null);
+        Message tooLong = new Message(created.topic(), created.key(),
+                created.value().replace("TCK-2026-000777", "TCK-2026-" + "7".repeat(40)));
+
+        try (KafkaProducer<String, String> producer = lingeringProducer()) {
+            for (int i = 0; i < life.size(); i++) {
+                if (i == 2) {
+                    producer.send(record(tooLong.topic(), tooLong.key(), tooLong.value()));
+                }
+                producer.send(record(life.get(i).topic(), life.get(i).key(), life.get(i).value()));
+            }
+            producer.flush();
+        }
+        ConsumerRecord<String, String> deadLetter = PublishedEvents.awaitRecord("dead-letter-sla", tooLong.key(),
+                PATIENCE);
+        assertEquals(tooLong.value(), deadLetter.value());
+        Header reason = deadLetter.headers().lastHeader("dead-letter-reason");
+        assertTrue(reason != null && new String(reason.value(), StandardCharsets.UTF_8).contains("too long"),
+                "reason: " + (reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8)));
+        await().atMost(PATIENCE).until(() -> storedEvents(good.ticketId) == life.size());
+        assertEquals(0, storedEvents(refused.ticketId));
+        assertEquals(3, clocksOf(good.ticketId).size());
     }
 
     // --- helpers ---
