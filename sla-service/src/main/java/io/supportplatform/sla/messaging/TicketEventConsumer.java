@@ -33,7 +33,7 @@ public class TicketEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(TicketEventConsumer.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final TicketEventParser parser;
     private final ClockService clocks;
@@ -59,7 +59,8 @@ public class TicketEventConsumer {
         }
         return join(deadLettered)
                 .flatMap(done -> received.isEmpty() ? Uni.createFrom().voidItem()
-                        : whileUnavailable(() -> clocks.record(received), received.size() + " ticket events")
+                        : whileUnavailable(() -> clocks.record(received),
+                                "a batch of " + received.size() + " ticket events")
                                 .onFailure(StoreFailures::refusesTheEvents)
                                 .recoverWithUni(refused -> oneByOne(readable, received, refused)))
                 .flatMap(stored -> Uni.createFrom().completionStage(batch::ack));
