@@ -1,15 +1,12 @@
 package io.supportplatform.kb;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.MongoTestResource;
+import io.supportplatform.devstack.testing.OidcTestResource;
+import io.supportplatform.devstack.testing.OperationsEndpoints;
 
 /** The operations endpoints every service serves, with readiness checking the real store. */
 @QuarkusTest
@@ -19,24 +16,16 @@ class OperationsEndpointsTest {
 
     @Test
     void readinessIsUpIncludingTheStore() {
-        given().get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'MongoDB connection health check' }.status", equalTo("UP"));
+        OperationsEndpoints.assertReadyCheckingStore("MongoDB connection health check");
     }
 
     @Test
     void servesOpenApiAndSwaggerUi() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("Knowledge-base service"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        OperationsEndpoints.assertServesOpenApiAndSwaggerUi("Knowledge-base service");
     }
 
     @Test
     void servesPrometheusMetrics() {
-        given().get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+        OperationsEndpoints.assertServesPrometheusMetrics();
     }
 }

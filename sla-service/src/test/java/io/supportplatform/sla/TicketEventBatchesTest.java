@@ -1,6 +1,10 @@
 package io.supportplatform.sla;
 
 import static io.restassured.RestAssured.given;
+import static io.supportplatform.sla.ClockReadings.duplicateEvents;
+import static io.supportplatform.sla.ClockReadings.storedEvents;
+import static io.supportplatform.sla.ClockReadings.updatedAt;
+import static io.supportplatform.sla.ClockReadings.withoutTimeOfReading;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,28 +25,23 @@ import io.supportplatform.sla.service.ClockService;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,45 +64,25 @@ class TicketEventBatchesTest {
     @Inject
     TicketEventParser parser;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
-
-    /** A severity-2 ticket: answered, asked back, raised to 1 while waiting, called back, escalated. */
-    private static List<Message> lifeOf(TicketEventMessages ticket, Instant t0) {
-        return List.of(
-                ticket.created(t0, 2, "US-EAST"),
-                ticket.agentReplied(t0.plusSeconds(600), "PUBLIC"),
-                ticket.customerReplied(t0.plusSeconds(1200)),
-                ticket.statusChanged(t0.plusSeconds(1500), "NEW", "WAITING_FOR_CUSTOMER"),
-                ticket.severityChanged(t0.plusSeconds(1800), 2, 1),
-                ticket.customerReplied(t0.plusSeconds(2400)),
-                ticket.statusChanged(t0.plusSeconds(2400), "WAITING_FOR_CUSTOMER", "OPEN"),
-                ticket.phoneContactLogged(t0.plusSeconds(2700), "TIER2", "OUTBOUND"),
-                ticket.escalationRequested(t0.plusSeconds(3000), "ESCALATION", 1));
-    }
-
     @Test
     void duplicatesAndDisorderWithinAndAcrossBatchesGiveTheClocksOfTheEventsInOrder() throws Throwable {
         Instant t0 = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         TicketEventMessages inOrder = new TicketEventMessages("100001");
-        for (Message message : lifeOf(inOrder, t0)) {
+        for (Message message : inOrder.life(t0)) {
             record(List.of(message));
         }
 
         TicketEventMessages shuffled = new TicketEventMessages("100001");
-        List<Message> life = lifeOf(shuffled, t0);
+        List<Message> life = shuffled.life(t0);
         double duplicatesBefore = duplicateEvents();
         // First batch: three events, late ones first, each delivered up to three times.
-        record(List.of(life.get(4), life.get(0), life.get(4), life.get(2), life.get(0), life.get(4)));
+        record(List.of(life.get(5), life.get(0), life.get(5), life.get(3), life.get(0), life.get(5)));
         // Second batch: the rest backwards, with one more copy of an event of the first batch.
-        record(List.of(life.get(8), life.get(7), life.get(6), life.get(2), life.get(5), life.get(3), life.get(1)));
+        record(List.of(life.get(9), life.get(8), life.get(7), life.get(3), life.get(6), life.get(4), life.get(2),
+                life.get(1)));
 
         assertEquals(4, duplicateEvents() - duplicatesBefore, "4 copies counted as duplicates");
-        assertEquals(life.size(), storedEvents(shuffled.ticketId));
+        assertEquals(life.size(), storedEvents(shuffled.ticketId, null));
         assertEquals(clocksOf(inOrder.ticketId), clocksOf(shuffled.ticketId));
         assertEquals(alarmsOf(inOrder.ticketId), alarmsOf(shuffled.ticketId));
         assertEquals(3, clocksOf(shuffled.ticketId).size(), "first response, next response and Tier-2 callback");
@@ -113,7 +92,7 @@ class TicketEventBatchesTest {
     void aMalformedRecordAmongGoodOnesIsDeadLetteredAloneAndAReplayChangesNothing() throws Exception {
         Instant t0 = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
         TicketEventMessages ticket = new TicketEventMessages("100001");
-        List<Message> life = lifeOf(ticket, t0);
+        List<Message> life = ticket.life(t0);
         String badKey = "malformed-" + UUID.randomUUID();
         String bad = "{\"specversion\":\"1.0\", not JSON";
 
@@ -133,10 +112,10 @@ class TicketEventBatchesTest {
         assertEquals(bad, deadLetter.value());
         Header reason = deadLetter.headers().lastHeader("dead-letter-reason");
         assertTrue(reason != null && new String(reason.value(), StandardCharsets.UTF_8).contains("not JSON"));
-        await().atMost(PATIENCE).until(() -> storedEvents(ticket.ticketId) == life.size());
+        await().atMost(PATIENCE).until(() -> storedEvents(ticket.ticketId, null) == life.size());
 
         List<Map<String, Object>> clocksBefore = clocksOf(ticket.ticketId);
-        Map<String, Instant> updatedBefore = updatedAt(ticket.ticketId);
+        Map<String, Instant> updatedBefore = updatedAt(ticket.ticketId, 3);
         List<String> alarmsBefore = alarmsOf(ticket.ticketId);
         double duplicatesBefore = duplicateEvents();
 
@@ -148,9 +127,9 @@ class TicketEventBatchesTest {
             producer.flush();
         }
         await().atMost(PATIENCE).until(() -> duplicateEvents() >= duplicatesBefore + life.size());
-        assertEquals(life.size(), storedEvents(ticket.ticketId));
+        assertEquals(life.size(), storedEvents(ticket.ticketId, null));
         assertEquals(clocksBefore, clocksOf(ticket.ticketId));
-        assertEquals(updatedBefore, updatedAt(ticket.ticketId), "no clock row written again");
+        assertEquals(updatedBefore, updatedAt(ticket.ticketId, 3), "no clock row written again");
         assertEquals(alarmsBefore, alarmsOf(ticket.ticketId));
     }
 
@@ -216,21 +195,15 @@ class TicketEventBatchesTest {
     }
 
     /** The clocks as read through the API, without the ticket id and what changes with the instant of reading. */
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> clocksOf(UUID ticketId) {
-        return given().auth().oauth2(TestTokens.agent("alex")).get("/api/sla/tickets/{id}/clocks", ticketId)
-                .then().statusCode(200).extract().jsonPath().getList("$", Map.class).stream().map(clock -> {
-                    Map<String, Object> stable = new HashMap<>(clock);
-                    List.of("ticketId", "elapsedSeconds", "remainingSeconds", "overdueSeconds", "pausedSeconds")
-                            .forEach(stable::remove);
-                    return stable;
-                }).toList();
+        return withoutTimeOfReading(given().auth().oauth2(TestTokens.agent("alex"))
+                .get("/api/sla/tickets/{id}/clocks", ticketId).then().statusCode(200).extract().jsonPath());
     }
 
     /** The ticket's planned alarms (fired or not): kind, due time and data, without what names the ticket's ids. */
-    private List<String> alarmsOf(UUID ticketId) throws Exception {
+    private static List<String> alarmsOf(UUID ticketId) throws Exception {
         List<String> alarms = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection db = ClockReadings.database();
                 PreparedStatement query = db.prepareStatement("""
                         select kind || ' ' || due_at || ' ' || (data::jsonb - 'ticketId' - 'causeEventId')::text
                         from clock_alarm where ticket_id = ? order by 1""")) {
@@ -243,39 +216,5 @@ class TicketEventBatchesTest {
         }
         assertTrue(alarms.size() >= 4, "alarms planned: " + alarms);
         return alarms;
-    }
-
-    private long storedEvents(UUID ticketId) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement query = db.prepareStatement("select count(*) from ticket_event where ticket_id = ?")) {
-            query.setObject(1, ticketId);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
-    private Map<String, Instant> updatedAt(UUID ticketId) throws Exception {
-        Map<String, Instant> updated = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement query = db.prepareStatement(
-                        "select clock_type || '#' || cycle, updated_at from response_clock where ticket_id = ?")) {
-            query.setObject(1, ticketId);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    updated.put(result.getString(1), result.getTimestamp(2).toInstant());
-                }
-            }
-        }
-        assertEquals(3, updated.size(), "three clocks stored: " + updated);
-        return updated;
-    }
-
-    private static double duplicateEvents() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher matcher = Pattern.compile("(?m)^sla_ticket_events_total\\{[^}]*outcome=\"duplicate\"[^}]*} (\\S+)$")
-                .matcher(metrics);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 }

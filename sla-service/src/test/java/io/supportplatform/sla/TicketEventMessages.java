@@ -3,6 +3,7 @@ package io.supportplatform.sla;
 import io.supportplatform.devstack.testing.KafkaTestResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,6 +29,25 @@ final class TicketEventMessages {
 
     TicketEventMessages(String systemId) {
         this.systemId = systemId;
+    }
+
+    /**
+     * A severity-2 ticket's life in the US-EAST region across every ticket topic, as ticket-service publishes it:
+     * an internal note, answered, asked back, raised to 1 while waiting, called back by Tier 2, escalated. Its
+     * clocks: first response met at t0+10min, next response running (paused 15 min), Tier-2 callback met.
+     */
+    List<Message> life(Instant t0) {
+        return List.of(
+                created(t0, 2, "US-EAST"),
+                agentReplied(t0.plusSeconds(300), "INTERNAL"),
+                agentReplied(t0.plusSeconds(600), "PUBLIC"),
+                customerReplied(t0.plusSeconds(1200)),
+                statusChanged(t0.plusSeconds(1500), "NEW", "WAITING_FOR_CUSTOMER"),
+                severityChanged(t0.plusSeconds(1800), 2, 1),
+                customerReplied(t0.plusSeconds(2400)),
+                statusChanged(t0.plusSeconds(2400), "WAITING_FOR_CUSTOMER", "OPEN"),
+                phoneContactLogged(t0.plusSeconds(2700), "TIER2", "OUTBOUND"),
+                escalationRequested(t0.plusSeconds(3000), "ESCALATION", 1));
     }
 
     Message created(Instant at, int severity, String region) {

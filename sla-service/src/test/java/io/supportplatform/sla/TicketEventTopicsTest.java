@@ -1,6 +1,10 @@
 package io.supportplatform.sla;
 
 import static io.restassured.RestAssured.given;
+import static io.supportplatform.sla.ClockReadings.duplicateEvents;
+import static io.supportplatform.sla.ClockReadings.storedEvents;
+import static io.supportplatform.sla.ClockReadings.updatedAt;
+import static io.supportplatform.sla.ClockReadings.withoutTimeOfReading;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +20,6 @@ import io.supportplatform.devstack.testing.PublishedEvents;
 import io.supportplatform.devstack.testing.TestTokens;
 import io.supportplatform.sla.TicketEventMessages.Message;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,11 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,33 +48,11 @@ class TicketEventTopicsTest {
     private static final List<String> TOPICS = List.of("ticket-created", "customer-replied", "agent-replied",
             "ticket-status-changed", "ticket-severity-changed", "phone-contact-logged", "escalation-requested");
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
-
-    /** A severity-2 ticket in the US-EAST region: answered, asked back, raised to 1 while waiting, called back. */
-    private static List<Message> lifeOf(TicketEventMessages ticket, Instant t0) {
-        return List.of(
-                ticket.created(t0, 2, "US-EAST"),
-                ticket.agentReplied(t0.plusSeconds(300), "INTERNAL"),
-                ticket.agentReplied(t0.plusSeconds(600), "PUBLIC"),
-                ticket.customerReplied(t0.plusSeconds(1200)),
-                ticket.statusChanged(t0.plusSeconds(1500), "NEW", "WAITING_FOR_CUSTOMER"),
-                ticket.severityChanged(t0.plusSeconds(1800), 2, 1),
-                ticket.customerReplied(t0.plusSeconds(2400)),
-                ticket.statusChanged(t0.plusSeconds(2400), "WAITING_FOR_CUSTOMER", "OPEN"),
-                ticket.phoneContactLogged(t0.plusSeconds(2700), "TIER2", "OUTBOUND"),
-                ticket.escalationRequested(t0.plusSeconds(3000), "ESCALATION", 1));
-    }
-
     @Test
     void aTicketsLifeAcrossEveryTopicGivesItsClocksAndAReplayChangesNothing() throws Exception {
         Instant t0 = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         TicketEventMessages ticket = new TicketEventMessages("100001");
-        List<Message> life = lifeOf(ticket, t0);
+        List<Message> life = ticket.life(t0);
         TicketEventMessages.send(life.toArray(Message[]::new));
 
         // The topics are consumed independently: wait until every event is held, then read.
@@ -106,12 +81,12 @@ class TicketEventTopicsTest {
         assertEquals(1, storedEvents(ticket.ticketId, "ESCALATION_REQUESTED")); // kept for the alarms (P13.3)
 
         // Replay of every topic: each event is a duplicate and no clock changes.
-        Map<String, Instant> updatedBefore = updatedAt(ticket.ticketId);
+        Map<String, Instant> updatedBefore = updatedAt(ticket.ticketId, 3);
         double duplicatesBefore = duplicateEvents();
         TicketEventMessages.send(life.toArray(Message[]::new));
         await().atMost(PATIENCE).until(() -> duplicateEvents() >= duplicatesBefore + life.size());
         assertEquals(withoutTimeOfReading(clocks), withoutTimeOfReading(clocksOf(ticket.ticketId)));
-        assertEquals(updatedBefore, updatedAt(ticket.ticketId));
+        assertEquals(updatedBefore, updatedAt(ticket.ticketId, 3));
     }
 
     @Test
@@ -119,8 +94,8 @@ class TicketEventTopicsTest {
         Instant t0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         TicketEventMessages inOrder = new TicketEventMessages("100001");
         TicketEventMessages reversed = new TicketEventMessages("100001");
-        TicketEventMessages.send(lifeOf(inOrder, t0).toArray(Message[]::new));
-        List<Message> backwards = new ArrayList<>(lifeOf(reversed, t0));
+        TicketEventMessages.send(inOrder.life(t0).toArray(Message[]::new));
+        List<Message> backwards = new ArrayList<>(reversed.life(t0));
         Collections.reverse(backwards);
         TicketEventMessages.send(backwards.toArray(Message[]::new));
 
@@ -184,17 +159,6 @@ class TicketEventTopicsTest {
         return ((List<Map<String, Object>>) clock.get("history")).stream().map(step -> (String) step.get("cause")).toList();
     }
 
-    /** The clocks without the ticket id and what changes with the instant they are read at. */
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> withoutTimeOfReading(JsonPath clocks) {
-        return clocks.getList("$", Map.class).stream().map(clock -> {
-            Map<String, Object> stable = new HashMap<>(clock);
-            List.of("ticketId", "elapsedSeconds", "remainingSeconds", "overdueSeconds", "pausedSeconds")
-                    .forEach(stable::remove);
-            return stable;
-        }).toList();
-    }
-
     private static JsonPath clocksOf(UUID ticketId) {
         return given().auth().oauth2(TestTokens.agent("alex")).get("/api/sla/tickets/{id}/clocks", ticketId)
                 .then().statusCode(200).extract().jsonPath();
@@ -205,42 +169,5 @@ class TicketEventTopicsTest {
                 .until(() -> given().auth().oauth2(TestTokens.agent("alex")).get("/api/sla/tickets/{id}/clocks", ticketId),
                         candidate -> candidate.statusCode() == 200 && done.test(candidate.jsonPath()));
         return response.jsonPath();
-    }
-
-    private static double duplicateEvents() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher matcher = Pattern.compile("(?m)^sla_ticket_events_total\\{[^}]*outcome=\"duplicate\"[^}]*} (\\S+)$")
-                .matcher(metrics);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-    }
-
-    /** Events held for the ticket, of one type or (null) of all. */
-    private long storedEvents(UUID ticketId, String type) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement query = db.prepareStatement(
-                        "select count(*) from ticket_event where ticket_id = ? and event_type = coalesce(?, event_type)")) {
-            query.setObject(1, ticketId);
-            query.setString(2, type);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
-    private Map<String, Instant> updatedAt(UUID ticketId) throws Exception {
-        Map<String, Instant> updated = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement query = db.prepareStatement(
-                        "select clock_type || '#' || cycle, updated_at from response_clock where ticket_id = ?")) {
-            query.setObject(1, ticketId);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    updated.put(result.getString(1), result.getTimestamp(2).toInstant());
-                }
-            }
-        }
-        assertTrue(updated.size() == 3, "three clocks stored: " + updated);
-        return updated;
     }
 }

@@ -16,13 +16,9 @@ import io.supportplatform.contact.domain.AccountTerms;
 import io.supportplatform.contact.domain.AuditEntry;
 import io.supportplatform.contact.domain.CustomerAccount;
 import io.supportplatform.contact.domain.Requester;
-import io.supportplatform.contact.messaging.AccountEvents;
-import io.supportplatform.contact.messaging.CustomerAccountChanged;
 import io.supportplatform.contact.repository.AuditEntryRepository;
 import io.supportplatform.contact.repository.AuthorizedContactRepository;
 import io.supportplatform.contact.repository.CustomerAccountRepository;
-import io.supportplatform.outbox.OutboxRelay;
-import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 
 @ApplicationScoped
@@ -31,22 +27,15 @@ public class AccountService {
     private final CustomerAccountRepository accounts;
     private final AuthorizedContactRepository contacts;
     private final AuditEntryRepository audit;
-    private final AuditTrail trail;
-    private final OutboxRepository outbox;
-    private final AccountEvents events;
-    private final OutboxRelay relay;
+    private final AccountHistory history;
     private final Clock clock;
 
     public AccountService(CustomerAccountRepository accounts, AuthorizedContactRepository contacts,
-            AuditEntryRepository audit, AuditTrail trail, OutboxRepository outbox, AccountEvents events,
-            OutboxRelay relay, Clock clock) {
+            AuditEntryRepository audit, AccountHistory history, Clock clock) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.audit = audit;
-        this.trail = trail;
-        this.outbox = outbox;
-        this.events = events;
-        this.relay = relay;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -64,13 +53,11 @@ public class AccountService {
                     CustomerAccount account = CustomerAccount.open(request.systemId(), request.licenseCode(),
                             request.name(), request.region(), request.supportLevel(), request.contactQuota(), now);
                     return accounts.persist(account)
-                            .call(() -> audit.persist(trail.accountOpened(account, requester, now)))
-                            .call(() -> outbox.persist(events.accountChanged(account, CustomerAccountChanged.OPENED,
-                                    requester, now)));
+                            .call(() -> history.accountOpened(account, requester, now));
                 }))
                 // the same system ID opened concurrently: the primary key decides who was first
                 .onFailure(UniqueViolation::in).transform(failure -> systemIdTaken(request.systemId()))
-                .invoke(relay::nudge);
+                .invoke(history::publish);
     }
 
     /** An account the requester may see; another customer's account is reported as not found. */
@@ -118,13 +105,11 @@ public class AccountService {
                         }
                         account.change(terms, now);
                     })
-                            .chain(() -> audit.persist(trail.accountChanged(systemId, before, terms, requester, now)))
-                            .chain(() -> outbox.persist(events.accountChanged(account, CustomerAccountChanged.CHANGED,
-                                    requester, now)));
+                            .chain(() -> history.accountChanged(account, before, terms, requester, now));
                 })
                 // flush inside the transaction, so the answer carries the new version
                 .call(account -> accounts.flush()))
-                .invoke(relay::nudge);
+                .invoke(history::publish);
     }
 
     static ProblemException notFound(String systemId) {

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,37 +15,26 @@ import io.supportplatform.contact.domain.Authorization;
 import io.supportplatform.contact.domain.AuthorizedContact;
 import io.supportplatform.contact.domain.CustomerAccount;
 import io.supportplatform.contact.domain.Requester;
-import io.supportplatform.contact.messaging.AccountEvents;
-import io.supportplatform.contact.repository.AuditEntryRepository;
 import io.supportplatform.contact.repository.AuthorizedContactRepository;
 import io.supportplatform.contact.repository.CustomerAccountRepository;
-import io.supportplatform.outbox.OutboxRelay;
-import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 
 @ApplicationScoped
 public class ContactService {
 
+    private final AccountService accountService;
     private final CustomerAccountRepository accounts;
     private final AuthorizedContactRepository contacts;
-    private final AuditEntryRepository audit;
-    private final AuditTrail trail;
-    private final OutboxRepository outbox;
-    private final AccountEvents events;
-    private final OutboxRelay relay;
+    private final AccountHistory history;
     private final KeycloakLinks keycloak;
     private final Clock clock;
 
-    public ContactService(CustomerAccountRepository accounts, AuthorizedContactRepository contacts,
-            AuditEntryRepository audit, AuditTrail trail, OutboxRepository outbox, AccountEvents events,
-            OutboxRelay relay, KeycloakLinks keycloak, Clock clock) {
+    public ContactService(AccountService accountService, CustomerAccountRepository accounts,
+            AuthorizedContactRepository contacts, AccountHistory history, KeycloakLinks keycloak, Clock clock) {
+        this.accountService = accountService;
         this.accounts = accounts;
         this.contacts = contacts;
-        this.audit = audit;
-        this.trail = trail;
-        this.outbox = outbox;
-        this.events = events;
-        this.relay = relay;
+        this.history = history;
         this.keycloak = keycloak;
         this.clock = clock;
     }
@@ -84,22 +71,16 @@ public class ContactService {
                             request.authorizedFrom(), request.authorizedUntil(), now);
                     keycloak.requested(contact, request.keycloak(), now);
                     return contacts.persist(contact)
-                            .call(() -> audit.persist(trail.contactAuthorized(contact, requester, now)))
-                            .call(() -> outbox.persist(events.contactAuthorized(account, contact, requester, now)));
+                            .call(() -> history.contactAuthorized(account, contact, requester, now));
                 }))
-                .invoke(relay::nudge)
+                .invoke(history::publish)
                 .invoke(keycloak::nudge);
     }
 
     /** All contacts of an account the requester may see, ended ones included as history. */
     @WithSession
     public Uni<List<AuthorizedContact>> list(String systemId, Requester requester) {
-        if (!requester.mayAccess(systemId)) {
-            return Uni.createFrom().failure(AccountService.notFound(systemId));
-        }
-        return accounts.findById(systemId)
-                .onItem().ifNull().failWith(() -> AccountService.notFound(systemId))
-                .flatMap(account -> contacts.ofAccount(systemId));
+        return accountService.find(systemId, requester).flatMap(account -> contacts.ofAccount(systemId));
     }
 
     @WithSession
@@ -126,10 +107,9 @@ public class ContactService {
                         return Uni.createFrom().voidItem();
                     }
                     keycloak.ended(contact, now);
-                    return audit.persist(trail.contactRevoked(contact, untilBefore, requester, now))
-                            .chain(() -> outbox.persist(events.contactRevoked(account, contact, requester, now)));
+                    return history.contactRevoked(account, contact, untilBefore, requester, now);
                 })))
-                .invoke(relay::nudge)
+                .invoke(history::publish)
                 .invoke(keycloak::nudge);
     }
 
@@ -156,18 +136,10 @@ public class ContactService {
     }
 
     private Uni<AuthorizedContact> findOfAccount(String systemId, String contactId) {
-        return parseId(contactId)
+        return Ids.parse(contactId)
                 .map(id -> contacts.findOfAccount(systemId, id))
                 .orElse(Uni.createFrom().nullItem())
                 .onItem().ifNull().failWith(() -> contactNotFound(systemId, contactId));
-    }
-
-    private static Optional<UUID> parseId(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static ProblemException quotaReached(CustomerAccount account, long current) {

@@ -22,17 +22,12 @@ import io.supportplatform.contact.client.KeycloakFailure;
 import io.supportplatform.contact.client.KeycloakUsers;
 import io.supportplatform.contact.config.KeycloakConfig;
 import io.supportplatform.contact.domain.AuditAction;
-import io.supportplatform.contact.domain.AuditEntry;
 import io.supportplatform.contact.domain.AuthorizedContact;
 import io.supportplatform.contact.domain.ContactStatus;
 import io.supportplatform.contact.domain.KeycloakAction;
 import io.supportplatform.contact.domain.Requester;
-import io.supportplatform.contact.messaging.AccountEvents;
-import io.supportplatform.contact.repository.AuditEntryRepository;
 import io.supportplatform.contact.repository.AuthorizedContactRepository;
 import io.supportplatform.contact.repository.CustomerAccountRepository;
-import io.supportplatform.outbox.OutboxRelay;
-import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -71,29 +66,20 @@ public class KeycloakLinks {
     private final Pool pool;
     private final CustomerAccountRepository accounts;
     private final AuthorizedContactRepository contacts;
-    private final AuditEntryRepository audit;
-    private final AuditTrail trail;
-    private final OutboxRepository outbox;
-    private final AccountEvents events;
-    private final OutboxRelay relay;
+    private final AccountHistory history;
     private final Vertx vertx;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
     public KeycloakLinks(KeycloakConfig config, KeycloakUsers users, Pool pool, CustomerAccountRepository accounts,
-            AuthorizedContactRepository contacts, AuditEntryRepository audit, AuditTrail trail, OutboxRepository outbox,
-            AccountEvents events, OutboxRelay relay, Vertx vertx, Clock clock) {
+            AuthorizedContactRepository contacts, AccountHistory history, Vertx vertx, Clock clock) {
         this.config = config;
         this.users = users;
         this.pool = pool;
         this.accounts = accounts;
         this.contacts = contacts;
-        this.audit = audit;
-        this.trail = trail;
-        this.outbox = outbox;
-        this.events = events;
-        this.relay = relay;
+        this.history = history;
         this.vertx = vertx;
         this.clock = clock;
     }
@@ -254,16 +240,11 @@ public class KeycloakLinks {
                     AuditAction action = claimed.action() == KeycloakAction.UNLINK
                             ? AuditAction.CONTACT_KEYCLOAK_UNLINKED
                             : AuditAction.CONTACT_KEYCLOAK_LINKED;
-                    AuditEntry entry = trail.contactKeycloak(contact, action, before, SYNC, now);
-                    Uni<Void> done = audit.persist(entry).replaceWithVoid();
-                    if (newUser && contact.statusOn(today) != ContactStatus.ENDED) {
-                        // consumers key their read model by the user: tell them who the contact is in Keycloak
-                        return done.chain(() -> outbox.persist(events.contactAuthorized(account, contact, SYNC, now)))
-                                .replaceWithVoid();
-                    }
-                    return done;
+                    // consumers key their read model by the user: tell them who a current contact is in Keycloak
+                    boolean announce = newUser && contact.statusOn(today) != ContactStatus.ENDED;
+                    return history.contactKeycloak(account, contact, action, before, announce, SYNC, now);
                 })))
-                .invoke(relay::nudge);
+                .invoke(history::publish);
     }
 
     private Duration retryDelay(int attempts) {

@@ -36,13 +36,9 @@ import io.supportplatform.contact.domain.ProjectedContacts;
 import io.supportplatform.contact.domain.Redesignation;
 import io.supportplatform.contact.domain.RedesignationStatus;
 import io.supportplatform.contact.domain.Requester;
-import io.supportplatform.contact.repository.AuditEntryRepository;
 import io.supportplatform.contact.repository.AuthorizedContactRepository;
 import io.supportplatform.contact.repository.CustomerAccountRepository;
 import io.supportplatform.contact.repository.RedesignationRepository;
-import io.supportplatform.contact.messaging.AccountEvents;
-import io.supportplatform.outbox.OutboxRelay;
-import io.supportplatform.outbox.OutboxRepository;
 import io.supportplatform.problem.ProblemException;
 
 /**
@@ -67,30 +63,23 @@ public class RedesignationService {
     private static final TypeReference<List<UUID>> REMOVALS = new TypeReference<>() {
     };
 
+    private final AccountService accountService;
     private final CustomerAccountRepository accounts;
     private final AuthorizedContactRepository contacts;
     private final RedesignationRepository redesignations;
-    private final AuditEntryRepository audit;
-    private final AuditTrail trail;
-    private final OutboxRepository outbox;
-    private final AccountEvents events;
-    private final OutboxRelay relay;
+    private final AccountHistory history;
     private final KeycloakLinks keycloak;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public RedesignationService(CustomerAccountRepository accounts, AuthorizedContactRepository contacts,
-            RedesignationRepository redesignations, AuditEntryRepository audit, AuditTrail trail,
-            OutboxRepository outbox, AccountEvents events, OutboxRelay relay, KeycloakLinks keycloak,
-            ObjectMapper objectMapper, Clock clock) {
+    public RedesignationService(AccountService accountService, CustomerAccountRepository accounts,
+            AuthorizedContactRepository contacts, RedesignationRepository redesignations, AccountHistory history,
+            KeycloakLinks keycloak, ObjectMapper objectMapper, Clock clock) {
+        this.accountService = accountService;
         this.accounts = accounts;
         this.contacts = contacts;
         this.redesignations = redesignations;
-        this.audit = audit;
-        this.trail = trail;
-        this.outbox = outbox;
-        this.events = events;
-        this.relay = relay;
+        this.history = history;
         this.keycloak = keycloak;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -114,19 +103,13 @@ public class RedesignationService {
                             Redesignation change = Redesignation.submit(systemId, changes.effectiveOn(),
                                     json(changes.additions()), json(changes.removals()), requester, now);
                             return redesignations.persist(change)
-                                    .call(() -> audit.persist(trail.redesignationSubmitted(change, changes,
-                                            requester, now)));
+                                    .call(() -> history.redesignationSubmitted(change, changes, requester, now));
                         }))));
     }
 
     @WithSession
     public Uni<List<Redesignation>> list(String systemId, Requester requester) {
-        if (!requester.mayAccess(systemId)) {
-            return Uni.createFrom().failure(AccountService.notFound(systemId));
-        }
-        return accounts.findById(systemId)
-                .onItem().ifNull().failWith(() -> AccountService.notFound(systemId))
-                .flatMap(account -> redesignations.ofAccount(systemId));
+        return accountService.find(systemId, requester).flatMap(account -> redesignations.ofAccount(systemId));
     }
 
     @WithSession
@@ -134,7 +117,7 @@ public class RedesignationService {
         if (!requester.mayAccess(systemId)) {
             return Uni.createFrom().failure(notFound(systemId, id));
         }
-        return parseId(id).map(uuid -> redesignations.findOfAccount(systemId, uuid))
+        return Ids.parse(id).map(uuid -> redesignations.findOfAccount(systemId, uuid))
                 .orElse(Uni.createFrom().nullItem())
                 .onItem().ifNull().failWith(() -> notFound(systemId, id));
     }
@@ -152,7 +135,7 @@ public class RedesignationService {
         return Panache.withTransaction(() -> accounts.findById(systemId)
                 .onItem().ifNull().failWith(() -> notFound(systemId, id))
                 .call(account -> mayChange(account, requester))
-                .chain(() -> parseId(id).map(uuid -> redesignations.findOfAccountForUpdate(systemId, uuid))
+                .chain(() -> Ids.parse(id).map(uuid -> redesignations.findOfAccountForUpdate(systemId, uuid))
                         .orElse(Uni.createFrom().nullItem()))
                 .onItem().ifNull().failWith(() -> notFound(systemId, id))
                 .call(change -> {
@@ -168,7 +151,7 @@ public class RedesignationService {
                     ContactChanges changes = changesOf(change);
                     AuditTrail.RedesignationState before = AuditTrail.RedesignationState.of(change, changes);
                     change.withdrawn(requester, now);
-                    return audit.persist(trail.redesignationSettled(change, changes, before, requester, now));
+                    return history.redesignationSettled(change, changes, before, requester, now);
                 }));
     }
 
@@ -181,7 +164,7 @@ public class RedesignationService {
     public Uni<Integer> activateDue(LocalDate today) {
         return activateDue(today, 0).invoke(settled -> {
             if (settled > 0) {
-                relay.nudge();
+                history.publish();
                 keycloak.nudge();
             }
         });
@@ -207,7 +190,7 @@ public class RedesignationService {
             if (unfit.isPresent()) {
                 LOG.infof("Redesignation %s of account %s failed: %s", change.getId(), systemId, unfit.get());
                 change.failed(unfit.get(), now);
-                return audit.persist(trail.redesignationSettled(change, changes, before, ACTIVATION, now));
+                return history.redesignationSettled(change, changes, before, ACTIVATION, now);
             }
             Requester submitter = change.submitter();
             List<Uni<?>> steps = new ArrayList<>();
@@ -216,8 +199,7 @@ public class RedesignationService {
                 // one revoked directly meanwhile has ended already: nothing left to do for it
                 if (changes.removals().contains(contact.getId()) && contact.revoke(day, now)) {
                     keycloak.ended(contact, now);
-                    steps.add(audit.persist(trail.contactRevoked(contact, untilBefore, submitter, now)));
-                    steps.add(outbox.persist(events.contactRevoked(account, contact, submitter, now)));
+                    steps.add(history.contactRevoked(account, contact, untilBefore, submitter, now));
                 }
             }
             for (NamedContact named : changes.additions()) {
@@ -226,14 +208,13 @@ public class RedesignationService {
                 keycloak.requested(contact, named.keycloak() == null ? null : KeycloakAction.valueOf(named.keycloak()),
                         now);
                 steps.add(contacts.persist(contact));
-                steps.add(audit.persist(trail.contactAuthorized(contact, submitter, now)));
-                steps.add(outbox.persist(events.contactAuthorized(account, contact, submitter, now)));
+                steps.add(history.contactAuthorized(account, contact, submitter, now));
             }
             change.applied(now);
             // one after the other: a Hibernate Reactive session takes no concurrent operations
             return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> step)
                     .collect().last()
-                    .chain(() -> audit.persist(trail.redesignationSettled(change, changes, before, ACTIVATION, now)));
+                    .chain(() -> history.redesignationSettled(change, changes, before, ACTIVATION, now));
         })).replaceWith(change);
     }
 
@@ -357,14 +338,6 @@ public class RedesignationService {
         return "On " + day + " account " + account.getSystemId() + " would have " + count
                 + " authorized contacts, more than its agreed contact quota of " + account.getContactQuota()
                 + " (P12.2)";
-    }
-
-    private static Optional<UUID> parseId(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static ProblemException notFound(String systemId, String id) {

@@ -15,6 +15,7 @@ import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.vertx.core.json.JsonObject;
 import io.supportplatform.devstack.testing.PublishedEvents;
+import io.supportplatform.devstack.testing.OutboxRows;
 
 /** The transactional outbox keeps contacts changeable while Kafka is down, and no event is lost. */
 @QuarkusTest
@@ -38,7 +39,7 @@ class OutboxRelayKafkaOutageTest {
 
             // Let the relay try (and fail) a few rounds: the event must stay pending, not be dropped.
             Thread.sleep(4_000);
-            assertEquals(1, OutboxTable.pendingRows(systemId), "outbox row while Kafka is down");
+            assertEquals(1, OutboxRows.pending(systemId), "outbox row while Kafka is down");
             given().get("/q/health/ready").then().statusCode(200); // still in rotation (no Kafka check)
         } finally {
             KafkaTestResource.startBroker();
@@ -52,6 +53,6 @@ class OutboxRelayKafkaOutageTest {
         assertEquals(contactId, event.getJsonObject("data").getString("contactId"));
         assertEquals(2, event.getJsonObject("data").getInteger("sequence"));
         // Removed only after the broker acknowledged it (the delete commits right after the ack).
-        await().atMost(Duration.ofSeconds(10)).until(() -> OutboxTable.pendingRows(systemId) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> OutboxRows.pending(systemId) == 0);
     }
 }

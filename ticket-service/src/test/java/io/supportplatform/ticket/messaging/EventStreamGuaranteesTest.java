@@ -31,6 +31,7 @@ import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.PublishedEvents;
 import io.supportplatform.devstack.testing.TestTokens;
+import io.supportplatform.devstack.testing.OutboxRows;
 import io.supportplatform.ticket.ContactEvents;
 import io.supportplatform.ticket.Filings;
 import io.vertx.core.json.JsonObject;
@@ -173,7 +174,7 @@ class EventStreamGuaranteesTest {
     }
 
     private static List<String> historyEventIds(String id) throws Exception {
-        try (Connection connection = OutboxTable.connect();
+        try (Connection connection = OutboxRows.connect();
                 PreparedStatement query = connection.prepareStatement(
                         "select event_id from ticket_history where ticket_id = ? order by sequence")) {
             query.setObject(1, UUID.fromString(id));

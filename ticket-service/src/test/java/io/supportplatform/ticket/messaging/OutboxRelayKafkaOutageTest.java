@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +17,7 @@ import io.supportplatform.devstack.testing.OidcTestResource;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
 import io.supportplatform.devstack.testing.PublishedEvents;
+import io.supportplatform.devstack.testing.OutboxRows;
 
 /** The transactional outbox keeps filing available while Kafka is down, and nothing is lost. */
 @QuarkusTest
@@ -40,7 +40,7 @@ class OutboxRelayKafkaOutageTest {
 
             // Let the relay try (and fail) a few rounds: the event must stay pending, not be dropped.
             Thread.sleep(4_000);
-            assertEquals(1, OutboxTable.pendingRows(UUID.fromString(ticketId)), "outbox row while Kafka is down");
+            assertEquals(1, OutboxRows.pending(ticketId), "outbox row while Kafka is down");
         } finally {
             KafkaTestResource.startBroker();
         }
@@ -50,7 +50,7 @@ class OutboxRelayKafkaOutageTest {
         System.out.printf("ticket-created reached Kafka %d ms after the broker was back%n",
                 Duration.ofNanos(System.nanoTime() - restarted).toMillis());
         // Removed only after the broker acknowledged it (the delete commits right after the ack).
-        await().atMost(Duration.ofSeconds(10)).until(() -> OutboxTable.pendingRows(UUID.fromString(ticketId)) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> OutboxRows.pending(ticketId) == 0);
     }
 
     private static String fileTicket() {

@@ -1,13 +1,14 @@
 package io.supportplatform.ticket.messaging;
 
 import static io.restassured.RestAssured.given;
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static io.supportplatform.ticket.messaging.PublishedTicketEvents.awaitInSequence;
+import static io.supportplatform.ticket.messaging.PublishedTicketEvents.data;
+import static io.supportplatform.ticket.messaging.PublishedTicketEvents.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -89,33 +90,11 @@ class TicketLifecycleEventsTest {
         changeStatus(id, "CLOSED", "Confirmed by the customer");                              // 14
         int expected = 14;
 
-        List<ConsumerRecord<String, String>> records = PublishedEvents.awaitAll(List.copyOf(CONTRACTS.keySet()), id,
-                expected, Duration.ofSeconds(60));
-        assertEquals(expected, records.size(), "exactly one record per change");
-
-        for (ConsumerRecord<String, String> record : records) {
-            JsonObject event = new JsonObject(record.value());
-            OutputUnit result = CONTRACTS.get(record.topic()).validate(event);
-            assertTrue(result.getValid(), () -> record.topic() + " violates its contract: " + result.getErrors()
-                    + "\n" + event.encodePrettily());
-            assertEquals("io.supportplatform." + record.topic() + ".v1", event.getString("type"));
-            assertEquals(id, event.getString("subject"));
-            assertEquals("application/cloudevents+json",
-                    new String(record.headers().lastHeader("content-type").value(), UTF_8));
-        }
-
-        List<JsonObject> events = records.stream().map(record -> new JsonObject(record.value()))
-                .sorted(Comparator.comparingLong(event -> event.getJsonObject("data").getLong("sequence")))
-                .toList();
-        assertEquals(LongStream.rangeClosed(1, expected).boxed().toList(),
-                events.stream().map(event -> event.getJsonObject("data").getLong("sequence")).toList(),
-                "sequence 1..14 without gaps or repeats");
+        List<JsonObject> events = awaitInSequence(CONTRACTS, id, expected);
         assertEquals(List.of("ticket-created", "ticket-status-changed", "agent-replied", "agent-replied",
                 "ticket-status-changed", "customer-replied", "ticket-status-changed", "ticket-status-changed",
                 "ticket-resolved", "ticket-status-changed", "ticket-status-changed", "ticket-status-changed",
-                "ticket-resolved", "ticket-status-changed"),
-                events.stream().map(event -> event.getString("type")
-                        .replace("io.supportplatform.", "").replace(".v1", "")).toList());
+                "ticket-resolved", "ticket-status-changed"), names(events));
 
         assertEquals("PUBLIC", data(events, 3).getString("visibility"));
         assertEquals("INTERNAL", data(events, 4).getString("visibility"));
@@ -205,9 +184,5 @@ class TicketLifecycleEventsTest {
                 .resolve("examples/ticket-status-changed.v1.json")));
         unknownStatus.getJsonObject("data").put("to", "DONE");
         assertFalse(CONTRACTS.get("ticket-status-changed").validate(unknownStatus).getValid());
-    }
-
-    private static JsonObject data(List<JsonObject> eventsBySequence, int sequence) {
-        return eventsBySequence.get(sequence - 1).getJsonObject("data");
     }
 }

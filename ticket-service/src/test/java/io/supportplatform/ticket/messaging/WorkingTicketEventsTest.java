@@ -8,6 +8,9 @@ import static io.supportplatform.ticket.WorkRequests.changeStatus;
 import static io.supportplatform.ticket.WorkRequests.fileTicket;
 import static io.supportplatform.ticket.WorkRequests.post;
 import static io.supportplatform.ticket.WorkRequests.put;
+import static io.supportplatform.ticket.messaging.PublishedTicketEvents.awaitInSequence;
+import static io.supportplatform.ticket.messaging.PublishedTicketEvents.data;
+import static io.supportplatform.ticket.messaging.PublishedTicketEvents.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,11 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,6 @@ import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.PublishedEvents;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.OutputUnit;
 
 /**
  * Working a ticket publishes the events of NEW-TICKET-EVENTS (the contract sla-service and kb-service consume)
@@ -94,27 +94,11 @@ class WorkingTicketEventsTest {
         changeStatus(id, "RESOLVED", "Hotfix HF-7.2.1-04 applied");                                   // 11, 12
         int expected = 12;
 
-        List<ConsumerRecord<String, String>> records = PublishedEvents.awaitAll(List.copyOf(CONTRACTS.keySet()), id,
-                expected, Duration.ofSeconds(60));
-        assertEquals(expected, records.size(), "exactly one record per change");
-        for (ConsumerRecord<String, String> record : records) {
-            JsonObject event = new JsonObject(record.value());
-            OutputUnit result = CONTRACTS.get(record.topic()).validate(event);
-            assertTrue(result.getValid(), () -> record.topic() + " violates its contract: " + result.getErrors()
-                    + "\n" + event.encodePrettily());
-            assertEquals("io.supportplatform." + record.topic() + ".v1", event.getString("type"));
-            assertEquals(id, event.getString("subject"));
-        }
-        List<JsonObject> events = records.stream().map(record -> new JsonObject(record.value()))
-                .sorted(Comparator.comparingLong(event -> event.getJsonObject("data").getLong("sequence")))
-                .toList();
-        assertEquals(LongStream.rangeClosed(1, expected).boxed().toList(),
-                events.stream().map(event -> event.getJsonObject("data").getLong("sequence")).toList());
+        List<JsonObject> events = awaitInSequence(CONTRACTS, id, expected);
         assertEquals(List.of("ticket-created", "ticket-assigned", "ticket-status-changed", "ticket-severity-changed",
                 "phone-contact-logged", "escalation-requested", "ticket-development-escalated",
                 "hotfix-status-changed", "hotfix-status-changed", "hotfix-status-changed", "ticket-status-changed",
-                "ticket-resolved"), events.stream().map(event -> event.getString("type")
-                        .replace("io.supportplatform.", "").replace(".v1", "")).toList());
+                "ticket-resolved"), names(events));
 
         JsonObject assigned = data(events, 2);
         assertEquals("tom", assigned.getString("assignee"));
@@ -247,9 +231,5 @@ class WorkingTicketEventsTest {
 
     private static JsonObject example(String name) {
         return new JsonObject(EventContract.read(EventContract.CONTRACTS.resolve("examples/" + name + ".v1.json")));
-    }
-
-    private static JsonObject data(List<JsonObject> eventsBySequence, int sequence) {
-        return eventsBySequence.get(sequence - 1).getJsonObject("data");
     }
 }
