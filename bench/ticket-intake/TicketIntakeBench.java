@@ -75,21 +75,20 @@ public class TicketIntakeBench {
         List<String> filed = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(clients);
+        URI gatewayUri = URI.create(gateway);
+        String path = gatewayUri.getRawPath().replaceAll("/$", "") + "/api/tickets";
+        String authorization = "Bearer " + token;
         long began = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             daemon(() -> {
-                try {
+                try (Connection connection = new Connection(gatewayUri)) {
                     while (!stop.get()) {
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/tickets"))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(filing(systemId))).build();
+                        byte[] body = filing(systemId).getBytes(UTF_8);
                         long start = System.nanoTime();
                         try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            Connection.Response response = connection.post(path, authorization, body);
                             long answered = System.nanoTime();
-                            if (response.statusCode() == 201) {
+                            if (response.status() == 201) {
                                 latencies.add(answered - start);
                                 Matcher id = ID.matcher(response.body());
                                 if (id.find()) {
@@ -99,10 +98,11 @@ public class TicketIntakeBench {
                             } else {
                                 errorCount.incrementAndGet();
                                 if (errors.size() < 3) {
-                                    errors.add(response.statusCode() + " " + response.body());
+                                    errors.add(response.status() + " " + response.body());
                                 }
                             }
                         } catch (Exception e) {
+                            connection.close(); // reconnects on the next request
                             errorCount.incrementAndGet();
                             if (errors.size() < 3) {
                                 errors.add(e.toString());
@@ -188,6 +188,109 @@ public class TicketIntakeBench {
                 """.formatted(systemId, UUID.randomUUID(), systemId);
     }
 
+    /**
+     * One client's keep-alive HTTP/1.1 connection over a plain socket: a request is a few writes, a response a
+     * status line, headers and a Content-Length (or chunked) body. java.net.http cost the generator, which shares
+     * the two cores with the platform, more CPU per request than the gateway spends (README, round 3).
+     */
+    static final class Connection implements AutoCloseable {
+        record Response(int status, String body) {
+        }
+
+        private final String host;
+        private final int port;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+
+        Connection(URI uri) {
+            this.host = uri.getHost();
+            this.port = uri.getPort() < 0 ? 80 : uri.getPort();
+        }
+
+        Response post(String path, String authorization, byte[] body) throws java.io.IOException {
+            if (socket == null) {
+                socket = new java.net.Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new java.net.InetSocketAddress(host, port), 5_000);
+                socket.setSoTimeout(30_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16_384);
+            }
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: "
+                    + authorization + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(UTF_8));
+            out.write(body);
+            out.flush();
+            String statusLine = line();
+            String[] parts = statusLine.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+                throw new java.io.IOException("Not an HTTP response: " + statusLine);
+            }
+            int status = Integer.parseInt(parts[1]);
+            long length = -1;
+            boolean chunked = false;
+            boolean keepAlive = parts[0].equals("HTTP/1.1");
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "connection" -> keepAlive = !value.equalsIgnoreCase("close");
+                    default -> {
+                    }
+                }
+            }
+            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    content.write(in.readNBytes(size));
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                content.write(in.readNBytes((int) length));
+            } else {
+                content.write(in.readAllBytes());
+                keepAlive = false;
+            }
+            if (!keepAlive) {
+                close();
+            }
+            return new Response(status, content.toString(UTF_8));
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new java.io.EOFException("Connection closed by the gateway");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (java.io.IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
+    }
+
     /** Reads ticket-created from the end of the topic and notes when each expected ticket's event arrives. */
     static final class EventWatch {
         private final KafkaConsumer<String, String> consumer;
@@ -202,7 +305,8 @@ public class TicketIntakeBench {
             config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             config.put(ConsumerConfig.GROUP_ID_CONFIG, "ticket-intake-bench-" + UUID.randomUUID());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+            // The default fetch wait (500 ms) delays nothing: the broker answers a waiting fetch as soon as a record
+            // arrives. A short wait only made the idle broker answer empty fetches 100 times a second.
             config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             consumer = new KafkaConsumer<>(config);

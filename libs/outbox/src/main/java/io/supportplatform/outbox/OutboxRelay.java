@@ -19,9 +19,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +27,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Publishes outbox rows to Kafka, at least once.
@@ -57,6 +57,7 @@ public class OutboxRelay {
     private static final int IN_FLIGHT = 128;
 
     private final OutboxRepository outbox;
+    private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final Vertx vertx;
     private final int batchSize;
@@ -67,9 +68,10 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    public OutboxRelay(OutboxRepository outbox, @Channel("outbox") MutinyEmitter<String> emitter, Vertx vertx,
-            OutboxConfig config, MeterRegistry registry) {
+    public OutboxRelay(OutboxRepository outbox, Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
+            Vertx vertx, OutboxConfig config, MeterRegistry registry) {
         this.outbox = outbox;
+        this.pool = pool;
         this.emitter = emitter;
         this.vertx = vertx;
         this.batchSize = config.batchSize();
@@ -100,16 +102,16 @@ public class OutboxRelay {
     }
 
     /**
-     * Each round runs on a fresh duplicated Vert.x context: Hibernate Reactive keeps its session there,
-     * and a caller's context (e.g. the request that nudged) must not be shared.
+     * Each round runs on a fresh duplicated Vert.x context, so a caller's context (e.g. the request that nudged)
+     * is not shared. The round's two statements go through the reactive SQL client, not Hibernate: they are the
+     * same every round, so they are prepared once per connection instead of being interpreted per round.
      */
     private void startRound() {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> {
             requested.set(false);
             // deferred: even a synchronous failure must end the round, or the relay would stay "running"
-            Uni.createFrom().deferred(() -> Panache.withTransaction(() -> publishBatch(context)))
+            Uni.createFrom().deferred(() -> pool.withTransaction(connection -> publishBatch(connection, context)))
                     .subscribe().with(this::roundDone, failure -> {
                         LOG.warnf(failure, "Outbox relay round failed; pending events stay for the next round");
                         roundDone(false);
@@ -130,13 +132,13 @@ public class OutboxRelay {
     }
 
     /** @return whether a full batch went out, i.e. more rows are probably pending */
-    private Uni<Boolean> publishBatch(Context context) {
+    private Uni<Boolean> publishBatch(SqlConnection connection, Context context) {
         Executor onContext = task -> context.runOnContext(ignored -> task.run());
-        return outbox.claimPending(batchSize)
+        return outbox.claimPending(connection, batchSize)
                 .flatMap(claimed -> Multi.createFrom().iterable(claimed)
                         // subscribed in row order, so the records reach the producer in that order
                         .onItem().transformToUni(event -> send(event)
-                                .emitOn(onContext) // the ack arrives on a Kafka thread; Hibernate needs its context back
+                                .emitOn(onContext) // the ack arrives on a Kafka thread; the round continues on its context
                                 .replaceWith(Optional.of(event))
                                 .onFailure().recoverWithItem(failure -> {
                                     failedAttempts.increment();
@@ -151,7 +153,7 @@ public class OutboxRelay {
                                 LOG.warnf("Cannot publish %d outbox events now; they stay pending",
                                         claimed.size() - sent.size());
                             }
-                            return outbox.deletePublished(sent.stream().map(OutboxEvent::getId).toList())
+                            return outbox.deletePublished(connection, sent.stream().map(OutboxEvent::getId).toList())
                                     .map(deleted -> sent.size() == batchSize);
                         }));
     }
