@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -29,6 +30,7 @@ import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -39,6 +41,7 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
@@ -51,6 +54,11 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.BytesRef;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.supportplatform.kb.config.SearchConfig;
 import io.supportplatform.kb.domain.Article;
 import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.Language;
@@ -80,9 +88,33 @@ public class ArticleIndex implements AutoCloseable {
     private final SearcherManager searchers;
     /** The version each article is indexed at, so a late, older update never replaces a newer one. */
     private final Map<String, Long> indexedVersions = new ConcurrentHashMap<>();
+    /** Null when answers are not kept (size 0). */
+    private final SearchResultCache answers;
+    /** Typo expansions found on the current index version, shared by the searches on it. */
+    private volatile TypoExpansions.Found typos = new TypoExpansions.Found(-1);
     private volatile boolean ready;
 
+    /** Without a result cache: every search is computed (tests of ranking, the uncached cost in benchmarks). */
     public ArticleIndex() {
+        this(0);
+    }
+
+    @Inject
+    public ArticleIndex(SearchConfig config, MeterRegistry metrics) {
+        this(config.resultCacheSize());
+        if (answers != null) {
+            FunctionCounter.builder("kb.search.cache.requests", answers, SearchResultCache::hits)
+                    .tag("result", "hit").description("searches answered from the result cache").register(metrics);
+            FunctionCounter.builder("kb.search.cache.requests", answers, SearchResultCache::misses)
+                    .tag("result", "miss").description("searches computed on the index").register(metrics);
+            Gauge.builder("kb.search.cache.size", answers, SearchResultCache::size)
+                    .description("answers kept in the result cache").register(metrics);
+        }
+    }
+
+    /** @param resultCacheSize how many complete search answers are kept for the current index version; 0: none */
+    public ArticleIndex(int resultCacheSize) {
+        answers = resultCacheSize > 0 ? new SearchResultCache(resultCacheSize) : null;
         try {
             // Memory-mapped files in a private temporary directory: the index lives in the page cache, not on the
             // heap, so 100,000 articles fit a service with a small heap. Derived data: deleted on close.
@@ -91,6 +123,21 @@ public class ArticleIndex implements AutoCloseable {
             writer = new IndexWriter(new NRTCachingDirectory(FSDirectory.open(directory), 8, 48),
                     new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB));
             searchers = new SearcherManager(writer, null);
+            if (answers != null) {
+                // Frees the answers of the old version at once; correctness comes from the version check in search.
+                searchers.addListener(new ReferenceManager.RefreshListener() {
+                    @Override
+                    public void beforeRefresh() {
+                    }
+
+                    @Override
+                    public void afterRefresh(boolean didRefresh) {
+                        if (didRefresh) {
+                            answers.clear();
+                        }
+                    }
+                });
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,27 +228,47 @@ public class ArticleIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader());
-                if (built == null) {
-                    return SearchResult.empty();
+                long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+                if (answers == null) {
+                    return compute(search, searcher, version);
                 }
-                // Rewritten once for both passes and the highlighter instead of by each of them.
-                Query query = searcher.rewrite(built.match());
-                // Two passes: counting every match without scores (no BM25 arithmetic), then ranking only as far
-                // as needed for the best few (block-max WAND skips articles that cannot make the top), which a
-                // single pass collecting both could not.
-                Object[] counted = searcher.search(query,
-                        new MultiCollectorManager(new TotalHitCountCollectorManager(), new FacetCounter(FACETS)));
-                @SuppressWarnings("unchecked")
-                Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) counted[1];
-                TopDocs top = rank(searcher, query, built.proximity(), search.limit());
-                return new SearchResult((Integer) counted[0], hits(searcher, query, top), facets);
+                SearchResult kept = answers.get(search, version);
+                return kept != null ? kept : answers.put(search, version, compute(search, searcher, version));
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The search on the index itself, without the result cache. */
+    private SearchResult compute(SearchQuery search, IndexSearcher searcher, long version) throws IOException {
+        SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(), typosOf(version));
+        if (built == null) {
+            return SearchResult.empty();
+        }
+        // Rewritten once for both passes and the highlighter instead of by each of them.
+        Query query = searcher.rewrite(built.match());
+        // Two passes: counting every match without scores (no BM25 arithmetic), then ranking only as far
+        // as needed for the best few (block-max WAND skips articles that cannot make the top), which a
+        // single pass collecting both could not.
+        Object[] counted = searcher.search(query,
+                new MultiCollectorManager(new TotalHitCountCollectorManager(), new FacetCounter(FACETS)));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) counted[1];
+        TopDocs top = rank(searcher, query, built.proximity(), search.limit());
+        return new SearchResult((Integer) counted[0], hits(searcher, query, top), facets);
+    }
+
+    /** The typo expansions of this index version: those of an older version may name words no longer indexed. */
+    private TypoExpansions.Found typosOf(long version) {
+        TypoExpansions.Found found = typos;
+        if (found.indexVersion() != version) {
+            found = new TypoExpansions.Found(version);
+            typos = found; // a search on an even newer version replaces it again; only the newest is kept
+        }
+        return found;
     }
 
     /**
@@ -300,6 +367,11 @@ public class ArticleIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** For tests: the result cache, null without one. */
+    SearchResultCache resultCache() {
+        return answers;
     }
 
     /** The version this article is indexed at, 0 when it is not indexed (lets event consumers skip stale news). */

@@ -60,11 +60,12 @@ final class SearchQueries {
 
     /**
      * @param reader the index searched, consulted for which words it knows (typo tolerance is only for the others)
+     * @param found the typo expansions already found on this reader's index version
      * @return the queries, or null when the text has no searchable word (e.g. only stop words or punctuation)
      */
-    static Built build(SearchQuery search, IndexReader reader) throws IOException {
+    static Built build(SearchQuery search, IndexReader reader, TypoExpansions.Found found) throws IOException {
         Text text = Text.split(search.text());
-        TypoExpansions typos = new TypoExpansions(reader);
+        TypoExpansions typos = new TypoExpansions(reader, found);
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
         BooleanQuery.Builder proximity = new BooleanQuery.Builder();
         boolean matchable = false;
