@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,12 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -289,21 +292,45 @@ public class ArticleIndex implements AutoCloseable {
         String[] bodies = Arrays.stream(Language.values()).map(IndexFields::body).toArray(String[]::new);
         int[] passages = new int[bodies.length];
         Arrays.fill(passages, SNIPPET_PASSAGES);
+        // Each hit's stored fields are read (decompressed) once, here, and the highlighter gets the body from them
+        // instead of reading the article again.
+        StoredFields storedFields = searcher.storedFields();
+        Map<Integer, Document> stored = new HashMap<>();
+        int[] docs = new int[top.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = top.scoreDocs[i].doc;
+            stored.put(docs[i], storedFields.document(docs[i]));
+        }
         // Escaping formatter: the body text is HTML-escaped, only our <mark> tags are markup.
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 // Words, not spans: a proximity boost would otherwise mark everything between two query words.
-                .withWeightMatches(false)
-                .build();
-        Map<String, String[]> snippets = highlighter.highlightFields(bodies, bodyWords(query, bodies), top, passages);
+                .withWeightMatches(false)) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                    int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                    Document document = stored.get(doc);
+                    CharSequence[] texts = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String text = document.get(fields[f]);
+                        texts[f] = text == null ? "" : text; // the other language's body: nothing to highlight
+                    }
+                    values.add(texts);
+                }
+                return values;
+            }
+        };
+        Map<String, String[]> snippets = highlighter.highlightFields(bodies, bodyWords(query, bodies), docs, passages);
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc scoreDoc = top.scoreDocs[i];
-            Document stored = searcher.storedFields().document(scoreDoc.doc);
-            Language language = Language.ofCode(stored.get(IndexFields.LANGUAGE));
+            Document document = stored.get(scoreDoc.doc);
+            Language language = Language.ofCode(document.get(IndexFields.LANGUAGE));
             String snippet = snippets.get(IndexFields.body(language))[i];
-            hits.add(new SearchHit(stored.get(IndexFields.ID), stored.get(IndexFields.title(language)), language,
-                    stored.get(IndexFields.CATEGORY), List.of(stored.getValues(IndexFields.PRODUCT)),
+            hits.add(new SearchHit(document.get(IndexFields.ID), document.get(IndexFields.title(language)), language,
+                    document.get(IndexFields.CATEGORY), List.of(document.getValues(IndexFields.PRODUCT)),
                     scoreDoc.score, snippet == null ? "" : snippet));
         }
         return hits;
