@@ -3,6 +3,7 @@ package io.supportplatform.kb.repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -68,9 +70,10 @@ final class SearchQueries {
         TypoExpansions typos = new TypoExpansions(reader, found);
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
         BooleanQuery.Builder proximity = new BooleanQuery.Builder();
+        Set<String> realWords = realWords(text.words(), reader);
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
-            Query inLanguage = forLanguage(text, language, reader, typos, proximity);
+            Query inLanguage = forLanguage(text, language, reader, typos, realWords, proximity);
             if (inLanguage != null) {
                 anyLanguage.add(inLanguage, Occur.SHOULD);
                 matchable = true;
@@ -92,9 +95,33 @@ final class SearchQueries {
         return new Built(query.build(), proximityQuery.clauses().isEmpty() ? null : proximityQuery);
     }
 
-    /** @param proximity receives this language's proximity boost clauses, if any */
+    /**
+     * The typed words (as spans of {@code words}) that some language's analysis turns into a word its articles
+     * contain. Such a word is no typo, but in the other language's fields a near spelling can still be the same
+     * word ("faktor" finds "factor"), so it is expanded there by 1 edit only: the 2-edit automaton, built for every
+     * long German word in the English fields and vice versa, was most of the typo work for such words.
+     */
+    private static Set<String> realWords(String words, IndexReader reader) throws IOException {
+        Set<String> real = new HashSet<>();
+        for (Language language : Language.values()) {
+            String title = IndexFields.title(language);
+            String tags = IndexFields.tags(language);
+            String body = IndexFields.body(language);
+            for (Positioned token : analyze(IndexFields.analyzer(language), body, words)) {
+                if (token.typed() && !real.contains(token.span()) && !unknown(reader, token.term(), title, tags, body)) {
+                    real.add(token.span());
+                }
+            }
+        }
+        return real;
+    }
+
+    /**
+     * @param realWords spans of typed words some language knows, expanded by 1 edit only
+     * @param proximity receives this language's proximity boost clauses, if any
+     */
     private static Query forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos,
-            BooleanQuery.Builder proximity) throws IOException {
+            Set<String> realWords, BooleanQuery.Builder proximity) throws IOException {
         Analyzer analyzer = IndexFields.analyzer(language);
         String title = IndexFields.title(language);
         String tags = IndexFields.tags(language);
@@ -119,12 +146,18 @@ final class SearchQueries {
         // One clause per typed word; the parts the German analysis split off a compound sit at the word's
         // position and belong to its clause, so "Sicherungsfehler" counts as one word, not three.
         Map<Integer, Set<String>> byPosition = new LinkedHashMap<>();
-        tokens.forEach(t -> byPosition.computeIfAbsent(t.position(), p -> new LinkedHashSet<>()).add(t.term()));
+        Map<Integer, String> spans = new HashMap<>();
+        tokens.forEach(t -> {
+            byPosition.computeIfAbsent(t.position(), p -> new LinkedHashSet<>()).add(t.term());
+            spans.putIfAbsent(t.position(), t.span());
+        });
         Set<String> seen = new HashSet<>();
         BooleanQuery.Builder wordClauses = new BooleanQuery.Builder();
         int matchable = 0;
         int fuzzy = 0;
-        for (Set<String> variants : byPosition.values()) {
+        for (Map.Entry<Integer, Set<String>> atPosition : byPosition.entrySet()) {
+            Set<String> variants = atPosition.getValue();
+            boolean real = realWords.contains(spans.get(atPosition.getKey()));
             if (!seen.add(String.join(" ", variants))) {
                 continue; // the same word typed twice
             }
@@ -141,8 +174,9 @@ final class SearchQueries {
                 if (unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS) {
                     fuzzy++;
                     // Near misses (1 edit, 2 for long words) count less; a word with none cannot match at all.
-                    unknown = !typos.add(forms, word, title, TITLE_BOOST * FUZZY_WEIGHT)
-                            & !typos.add(forms, word, body, FUZZY_WEIGHT);
+                    int edits = real ? 1 : 2;
+                    unknown = !typos.add(forms, word, title, TITLE_BOOST * FUZZY_WEIGHT, edits)
+                            & !typos.add(forms, word, body, FUZZY_WEIGHT, edits);
                 }
                 known |= !unknown;
                 clause.add(forms.build(), Occur.SHOULD);
@@ -205,11 +239,13 @@ final class SearchQueries {
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             int position = -1;
             while (stream.incrementToken()) {
                 position += increment.getPositionIncrement();
-                tokens.add(new Positioned(term.toString(), position, increment.getPositionIncrement() > 0));
+                tokens.add(new Positioned(term.toString(), position, increment.getPositionIncrement() > 0,
+                        offsets.startOffset() + ":" + offsets.endOffset()));
             }
             stream.end();
         } catch (IOException e) {
@@ -218,8 +254,11 @@ final class SearchQueries {
         return tokens;
     }
 
-    /** {@code typed}: a word as typed, not a part the German analysis split off a compound (same position). */
-    private record Positioned(String term, int position, boolean typed) {
+    /**
+     * {@code typed}: a word as typed, not a part the German analysis split off a compound (same position);
+     * {@code span}: where it stands in the analysed text, the same in every language's analysis.
+     */
+    private record Positioned(String term, int position, boolean typed, String span) {
     }
 
     /** The input split at double quotes: text between a pair is a phrase; an unpaired quote is ignored. */

@@ -83,7 +83,13 @@ final class TypoExpansions {
      * @return whether the field has any variant
      */
     boolean add(BooleanQuery.Builder clause, String word, String field, float weight) throws IOException {
-        List<Variant> variants = variants(word, field);
+        return add(clause, word, field, weight, 2);
+    }
+
+    /** @param maxEdits 1: only the cheap 1-edit variants, never the 2-edit automaton */
+    boolean add(BooleanQuery.Builder clause, String word, String field, float weight, int maxEdits)
+            throws IOException {
+        List<Variant> variants = variants(word, field, maxEdits);
         if (variants.isEmpty()) {
             return false;
         }
@@ -93,12 +99,12 @@ final class TypoExpansions {
         return true;
     }
 
-    private List<Variant> variants(String word, String field) throws IOException {
-        List<Variant> variants = variants(word, field, 1);
-        return variants.isEmpty() && word.length() >= 8 ? variants(word, field, 2) : variants;
+    private List<Variant> variants(String word, String field, int maxEdits) throws IOException {
+        List<Variant> variants = variantsWithin(word, field, 1);
+        return variants.isEmpty() && maxEdits >= 2 && word.length() >= 8 ? variantsWithin(word, field, 2) : variants;
     }
 
-    private List<Variant> variants(String word, String field, int edits) throws IOException {
+    private List<Variant> variantsWithin(String word, String field, int edits) throws IOException {
         String key = field + ':' + edits + ':' + word;
         List<Variant> known = found.variants.get(key);
         if (known != null) {
