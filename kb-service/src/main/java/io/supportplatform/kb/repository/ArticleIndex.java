@@ -251,12 +251,12 @@ public class ArticleIndex implements AutoCloseable {
         if (built == null) {
             return SearchResult.empty();
         }
-        // Rewritten once for both passes and the highlighter instead of by each of them.
+        // Rewritten once for the ranking pass and the highlighter instead of by each of them.
         Query query = searcher.rewrite(built.match());
-        // Two passes: counting every match without scores (no BM25 arithmetic), then ranking only as far
-        // as needed for the best few (block-max WAND skips articles that cannot make the top), which a
-        // single pass collecting both could not.
-        Object[] counted = searcher.search(query,
+        // Two passes: counting every match without scores (no BM25 arithmetic, one posting list per word in the
+        // words fields), then ranking only as far as needed for the best few (block-max WAND skips articles that
+        // cannot make the top), which a single pass collecting both could not.
+        Object[] counted = searcher.search(built.count(),
                 new MultiCollectorManager(new TotalHitCountCollectorManager(), new FacetCounter(FACETS)));
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) counted[1];
@@ -364,12 +364,16 @@ public class ArticleIndex implements AutoCloseable {
         if (Audience.CUSTOMER.mayRead(article)) {
             document.add(new StringField(IndexFields.CUSTOMER_READABLE, "true", Store.NO));
         }
+        String words = IndexFields.words(language);
         document.add(new TextField(IndexFields.title(language), article.title(), Store.YES));
+        document.add(new Field(words, article.title(), IndexFields.WORDS_TYPE));
         for (String tag : article.content().tags()) {
             document.add(new TextField(IndexFields.tags(language), tag.replace('-', ' '), Store.NO));
+            document.add(new Field(words, tag.replace('-', ' '), IndexFields.WORDS_TYPE));
         }
-        document.add(new Field(IndexFields.body(language), MarkdownBodies.plainText(article.content().body()),
-                IndexFields.BODY_TYPE));
+        String body = MarkdownBodies.plainText(article.content().body());
+        document.add(new Field(IndexFields.body(language), body, IndexFields.BODY_TYPE));
+        document.add(new Field(words, body, IndexFields.WORDS_TYPE));
         return document;
     }
 
@@ -390,6 +394,22 @@ public class ArticleIndex implements AutoCloseable {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
                 }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For tests: how many articles the ranking query matches (the counting query must match the same). */
+    int rankingMatches(SearchQuery search) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(),
+                        new TypoExpansions.Found(-1));
+                return built == null ? 0 : searcher.count(built.match());
+            } finally {
+                searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -54,7 +55,7 @@ final class SearchQueries {
      * {@link #RESCORED} of them. Phrase scoring over every article that matches a common word was the costliest
      * part of ranking, and as a clause of the match query it kept block-max WAND from skipping articles.
      */
-    record Built(Query match, Query proximity) {
+    record Built(Query match, Query count, Query proximity) {
     }
 
     /** How many of the best articles by word scores the proximity boost may reorder. */
@@ -69,13 +70,15 @@ final class SearchQueries {
         Text text = Text.split(search.text());
         TypoExpansions typos = new TypoExpansions(reader, found);
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+        BooleanQuery.Builder anyLanguageCount = new BooleanQuery.Builder();
         BooleanQuery.Builder proximity = new BooleanQuery.Builder();
         Set<String> realWords = realWords(text.words(), reader);
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
-            Query inLanguage = forLanguage(text, language, reader, typos, realWords, proximity);
+            Query[] inLanguage = forLanguage(text, language, reader, typos, realWords, proximity);
             if (inLanguage != null) {
-                anyLanguage.add(inLanguage, Occur.SHOULD);
+                anyLanguage.add(inLanguage[0], Occur.SHOULD);
+                anyLanguageCount.add(inLanguage[1], Occur.SHOULD);
                 matchable = true;
             }
         }
@@ -83,7 +86,12 @@ final class SearchQueries {
             return null;
         }
         BooleanQuery proximityQuery = proximity.build();
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(anyLanguage.build(), Occur.MUST);
+        return new Built(filtered(anyLanguage.build(), search), filtered(anyLanguageCount.build(), search),
+                proximityQuery.clauses().isEmpty() ? null : proximityQuery);
+    }
+
+    private static Query filtered(Query words, SearchQuery search) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
         search.language().ifPresent(l -> query.add(keyword(IndexFields.LANGUAGE, l.code()), Occur.FILTER));
         search.product().ifPresent(p -> query.add(keyword(IndexFields.PRODUCT, p), Occur.FILTER));
         search.platform().ifPresent(p -> query.add(keyword(IndexFields.PLATFORM, p), Occur.FILTER));
@@ -92,7 +100,7 @@ final class SearchQueries {
             // In the query itself, so no hit, count or facet ever reflects an article a customer may not read.
             query.add(keyword(IndexFields.CUSTOMER_READABLE, "true"), Occur.FILTER);
         }
-        return new Built(query.build(), proximityQuery.clauses().isEmpty() ? null : proximityQuery);
+        return query.build();
     }
 
     /**
@@ -119,14 +127,19 @@ final class SearchQueries {
     /**
      * @param realWords spans of typed words some language knows, expanded by 1 edit only
      * @param proximity receives this language's proximity boost clauses, if any
+     * @return null when nothing can match in this language, else the ranking query and the counting query: the
+     *     same structure, but each exact word is one term of the language's words field (title, tags and body in
+     *     one posting list) instead of three scored clauses, so it matches exactly the same articles
      */
-    private static Query forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos,
+    private static Query[] forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos,
             Set<String> realWords, BooleanQuery.Builder proximity) throws IOException {
         Analyzer analyzer = IndexFields.analyzer(language);
         String title = IndexFields.title(language);
         String tags = IndexFields.tags(language);
         String body = IndexFields.body(language);
+        String words = IndexFields.words(language);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
+        BooleanQuery.Builder countQuery = new BooleanQuery.Builder();
         int terms = 0;
         boolean any = false;
         for (String phrase : text.phrases()) {
@@ -136,10 +149,12 @@ final class SearchQueries {
             }
             terms += tokens.size();
             // A quoted phrase must occur as written (after analysis), in the title or the body.
-            query.add(new BooleanQuery.Builder()
+            Query inTitleOrBody = new BooleanQuery.Builder()
                     .add(new BoostQuery(phrase(title, tokens, 0), TITLE_BOOST), Occur.SHOULD)
                     .add(phrase(body, tokens, 0), Occur.SHOULD)
-                    .build(), Occur.MUST);
+                    .build();
+            query.add(inTitleOrBody, Occur.MUST);
+            countQuery.add(inTitleOrBody, Occur.MUST);
             any = true;
         }
         List<Positioned> tokens = analyze(analyzer, body, text.words());
@@ -153,6 +168,7 @@ final class SearchQueries {
         });
         Set<String> seen = new HashSet<>();
         BooleanQuery.Builder wordClauses = new BooleanQuery.Builder();
+        BooleanQuery.Builder countWordClauses = new BooleanQuery.Builder();
         int matchable = 0;
         int fuzzy = 0;
         for (Map.Entry<Integer, Set<String>> atPosition : byPosition.entrySet()) {
@@ -162,6 +178,7 @@ final class SearchQueries {
                 continue; // the same word typed twice
             }
             BooleanQuery.Builder clause = new BooleanQuery.Builder();
+            BooleanQuery.Builder countClause = new BooleanQuery.Builder();
             boolean known = false;
             for (String word : variants) {
                 if (terms++ >= MAX_TERMS) {
@@ -170,27 +187,39 @@ final class SearchQueries {
                 // Fuzzy matching only as a fallback for words the index does not know: a known word is most
                 // likely spelt as meant, and expanding it would rank near-namesakes and cost time.
                 boolean unknown = unknown(reader, word, title, tags, body);
-                BooleanQuery.Builder forms = exact(title, tags, body, word);
+                BooleanQuery.Builder typoForms = new BooleanQuery.Builder();
                 if (unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS) {
                     fuzzy++;
                     // Near misses (1 edit, 2 for long words) count less; a word with none cannot match at all.
                     int edits = real ? 1 : 2;
-                    unknown = !typos.add(forms, word, title, TITLE_BOOST * FUZZY_WEIGHT, edits)
-                            & !typos.add(forms, word, body, FUZZY_WEIGHT, edits);
+                    unknown = !typos.add(typoForms, word, title, TITLE_BOOST * FUZZY_WEIGHT, edits)
+                            & !typos.add(typoForms, word, body, FUZZY_WEIGHT, edits);
                 }
                 known |= !unknown;
+                BooleanQuery.Builder forms = exact(title, tags, body, word);
+                BooleanQuery.Builder countForms = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(words, word)), Occur.SHOULD);
+                for (BooleanClause typo : typoForms.build().clauses()) {
+                    forms.add(typo);
+                    countForms.add(typo);
+                }
                 clause.add(forms.build(), Occur.SHOULD);
+                countClause.add(countForms.build(), Occur.SHOULD);
             }
             if (known) {
                 wordClauses.add(clause.build(), Occur.SHOULD);
+                countWordClauses.add(countClause.build(), Occur.SHOULD);
                 matchable++;
             }
         }
         if (matchable > 0) {
             // Most of what was typed must match: with three or more words at least half of them, so an article
             // sharing one common word ("nicht", "error") is no hit. Words the index cannot match don't count.
-            wordClauses.setMinimumNumberShouldMatch(matchable >= 3 ? (matchable + 1) / 2 : 1);
+            int minimum = matchable >= 3 ? (matchable + 1) / 2 : 1;
+            wordClauses.setMinimumNumberShouldMatch(minimum);
+            countWordClauses.setMinimumNumberShouldMatch(minimum);
             query.add(wordClauses.build(), any ? Occur.SHOULD : Occur.MUST);
+            countQuery.add(countWordClauses.build(), any ? Occur.SHOULD : Occur.MUST);
             any = true;
         }
         // Words typed next to each other that stand close together in the text rank higher than the same words
@@ -201,7 +230,7 @@ final class SearchQueries {
                     Occur.SHOULD);
             proximity.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
         }
-        return any ? query.build() : null;
+        return any ? new Query[] { query.build(), countQuery.build() } : null;
     }
 
     private static boolean unknown(IndexReader reader, String word, String... fields) throws IOException {
