@@ -55,14 +55,16 @@ public class SearchLoad {
         for (int i = 6; i < args.length; i++) {
             run(http, gateway, token, repeating, rotation, Integer.parseInt(args[i]), seconds, "repeating");
         }
-        // Query n: query n mod Q of the file plus word n / Q of the vocabulary, distinct for n < Q * V.
+        // Query n: query n mod Q of the file plus word n / Q of the vocabulary, distinct for n < Q * V (the file's
+        // queries deduplicated first: it holds "agent offline" twice).
+        List<String> distinct = queries.stream().distinct().toList();
         AtomicInteger sequence = new AtomicInteger();
-        IntFunction<String> unique = n -> queries.get(n % queries.size()) + " "
-                + vocabulary.get((n / queries.size()) % vocabulary.size());
+        IntFunction<String> unique = n -> distinct.get(n % distinct.size()) + " "
+                + vocabulary.get((n / distinct.size()) % vocabulary.size());
         for (int i = 6; i < args.length; i++) {
             run(http, gateway, token, unique, sequence, Integer.parseInt(args[i]), seconds, "unique   ");
         }
-        if (sequence.get() > queries.size() * vocabulary.size()) {
+        if (sequence.get() > distinct.size() * vocabulary.size()) {
             System.out.println("note: more unique requests than query/word pairs, some were repeats");
         }
     }
