@@ -9,22 +9,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Closed-loop search load through the gateway: each client sends GET /api/kb/search?q=... with a customer's
- * token, waits for the answer, sends the next. Queries cycle through a file of customer queries (one per
- * line). Prints p50/p90/p99/max latency and queries per second per concurrency level; any non-200 answer
- * counts as an error.
+ * token, waits for the answer, sends the next. Two workloads, each at every concurrency level:
+ * <ul>
+ * <li>"repeating": the customer queries of a file (one per line) in rotation, as a knowledge base's head queries
+ * are asked again and again; after the warm-up kb-service's result cache holds them all;</li>
+ * <li>"unique": every request a query never sent before (a query of the file plus one word of the corpus
+ * vocabulary, the pairs in a fixed shuffled order), so the result cache never answers and every search runs on
+ * the index.</li>
+ * </ul>
+ * Prints p50/p90/p99/max latency and queries per second per workload and level; any non-200 answer counts as an
+ * error.
  *
- * java SearchLoad.java <gateway-url> <token-endpoint> <queries-file> <seconds> <warmup-seconds> <clients>...
+ * java SearchLoad.java <gateway-url> <token-endpoint> <queries-file> <vocabulary-file> <seconds> <warmup-seconds>
+ *   <clients>...
  */
 public class SearchLoad {
 
@@ -32,19 +43,35 @@ public class SearchLoad {
         String gateway = args[0];
         String token = token(args[1]);
         List<String> queries = Files.readAllLines(Path.of(args[2])).stream().filter(l -> !l.isBlank()).toList();
-        int seconds = Integer.parseInt(args[3]);
-        int warmup = Integer.parseInt(args[4]);
+        List<String> vocabulary = new ArrayList<>(
+                Files.readAllLines(Path.of(args[3])).stream().filter(l -> !l.isBlank()).toList());
+        Collections.shuffle(vocabulary, new Random(42));
+        int seconds = Integer.parseInt(args[4]);
+        int warmup = Integer.parseInt(args[5]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        run(http, gateway, token, queries, 4, warmup, "warm-up");
-        for (int i = 5; i < args.length; i++) {
-            run(http, gateway, token, queries, Integer.parseInt(args[i]), seconds, null);
+        AtomicInteger rotation = new AtomicInteger();
+        IntFunction<String> repeating = n -> queries.get(Math.floorMod(n, queries.size()));
+        run(http, gateway, token, repeating, rotation, 4, warmup, "warm-up");
+        for (int i = 6; i < args.length; i++) {
+            run(http, gateway, token, repeating, rotation, Integer.parseInt(args[i]), seconds, "repeating");
+        }
+        // Query n: query n mod Q of the file plus word n / Q of the vocabulary, distinct for n < Q * V (the file's
+        // queries deduplicated first: it holds "agent offline" twice).
+        List<String> distinct = queries.stream().distinct().toList();
+        AtomicInteger sequence = new AtomicInteger();
+        IntFunction<String> unique = n -> distinct.get(n % distinct.size()) + " "
+                + vocabulary.get((n / distinct.size()) % vocabulary.size());
+        for (int i = 6; i < args.length; i++) {
+            run(http, gateway, token, unique, sequence, Integer.parseInt(args[i]), seconds, "unique   ");
+        }
+        if (sequence.get() > distinct.size() * vocabulary.size()) {
+            System.out.println("note: more unique requests than query/word pairs, some were repeats");
         }
     }
 
-    static void run(HttpClient http, String gateway, String token, List<String> queries, int clients, int seconds,
-            String label) throws Exception {
+    static void run(HttpClient http, String gateway, String token, IntFunction<String> queries, AtomicInteger next,
+            int clients, int seconds, String label) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> futures = new ArrayList<>();
@@ -54,7 +81,7 @@ public class SearchLoad {
                 long[] latencies = new long[1 << 16];
                 int n = 0;
                 while (System.nanoTime() < end) {
-                    String q = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
+                    String q = queries.apply(next.getAndIncrement());
                     HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/kb/search?q="
                             + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                             .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
@@ -81,14 +108,14 @@ public class SearchLoad {
         double elapsed = (System.nanoTime() - began) / 1e9;
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        if (label != null || merged.length == 0) {
-            System.out.printf(Locale.ROOT, "%s: %d requests, %d errors%n", label == null ? clients + " clients" : label,
-                    merged.length, errors.get());
+        if (label.equals("warm-up") || merged.length == 0) {
+            System.out.printf(Locale.ROOT, "%s, %d clients: %d requests, %d errors%n", label, clients, merged.length,
+                    errors.get());
             return;
         }
         System.out.printf(Locale.ROOT,
-                "clients %2d: %6d requests in %.0f s, %7.1f q/s, p50 %6.1f ms, p90 %6.1f ms, p99 %6.1f ms, max %6.1f ms, errors %d%n",
-                clients, merged.length, elapsed, merged.length / elapsed, ms(merged, 0.50), ms(merged, 0.90),
+                "%s clients %2d: %6d requests in %.0f s, %7.1f q/s, p50 %6.1f ms, p90 %6.1f ms, p99 %6.1f ms, max %6.1f ms, errors %d%n",
+                label, clients, merged.length, elapsed, merged.length / elapsed, ms(merged, 0.50), ms(merged, 0.90),
                 ms(merged, 0.99), merged[merged.length - 1] / 1e6, errors.get());
     }
 

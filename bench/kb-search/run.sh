@@ -23,6 +23,20 @@ if [ ! -f "$WORK/articles-$ARTICLES.jsonl" ]; then
   python3 kb-service/seed/generate.py --bench "$ARTICLES" > "$WORK/articles-$ARTICLES.jsonl"
 fi
 
+# The corpus vocabulary for the "unique" workload (a judged query plus one of these words, never sent before):
+# the distinct words of 4-14 letters in the titles and bodies of the first 5,000 articles, German and English.
+if [ ! -f "$WORK/vocabulary-$ARTICLES.txt" ]; then
+  python3 - "$WORK/articles-$ARTICLES.jsonl" > "$WORK/vocabulary-$ARTICLES.txt" <<'PY'
+import itertools, json, re, sys
+words = set()
+with open(sys.argv[1], encoding="utf-8") as lines:
+    for line in itertools.islice(lines, 5000):
+        article = json.loads(line)
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]{4,14}", article["title"] + " " + article["body"]))
+print("\n".join(sorted(words)))
+PY
+fi
+
 if [ "${LOCKED:-0}" != 1 ]; then
   exec env LOCKED=1 flock /tmp/support-localrun.lock "$0" "$@"
 fi
@@ -78,10 +92,14 @@ READY=$(date +%s.%N)
 grep "Search index built" "$WORK/kb-service.log"
 printf "kb-service ready %.1f s after start\n" "$(echo "$READY - $STARTED" | bc)"
 
-echo "Search load through the gateway ($SECONDS_PER_LEVEL s per level after $WARMUP s warm-up) ..."
+echo "Search load through the gateway ($SECONDS_PER_LEVEL s per level after $WARMUP s warm-up), two workloads:"
+echo "  repeating = the judged queries in rotation (answered from kb-service's result cache after the warm-up)"
+echo "  unique    = every request a query never sent before (judged query + 1 corpus word: the uncached path)"
 "$JAVA" bench/kb-search/SearchLoad.java http://localhost:8080 \
   http://localhost:8180/realms/support/protocol/openid-connect/token bench/kb-search/queries.txt \
-  "$SECONDS_PER_LEVEL" "$WARMUP" 1 16
+  "$WORK/vocabulary-$ARTICLES.txt" "$SECONDS_PER_LEVEL" "$WARMUP" 1 16
+echo "Result cache of kb-service:"
+curl -s localhost:8083/q/metrics | grep -E '^kb_search_cache' || echo "(no kb_search_cache metrics)"
 
 echo "Memory of kb-service:"
 grep -E '^VmRSS|^VmHWM' "/proc/$KB_PID/status"

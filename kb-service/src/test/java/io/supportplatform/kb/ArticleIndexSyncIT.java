@@ -31,7 +31,8 @@ import io.supportplatform.devstack.testing.TestTokens;
  * Index and store never disagree for long, across instances (issue 6 item 2): two packaged kb-service
  * processes share one MongoDB and one Kafka; what an agent writes through instance A is found through
  * instance B's search within seconds (B learns of it from the kb-article-* events, not from a restart), and a
- * retired article disappears from B's customer search the same way.
+ * retired article disappears from B's customer search the same way. B repeats the identical search while it
+ * waits, with its search result cache on (the default), so the event must also end B's cached answers.
  */
 class ArticleIndexSyncIT {
 

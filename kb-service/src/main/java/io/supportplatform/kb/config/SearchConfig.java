@@ -16,4 +16,11 @@ public interface SearchConfig {
 
     @WithDefault("50")
     int maxLimit();
+
+    /**
+     * Complete answers kept for repeated searches (each a few kilobytes: hits with snippets, facets), dropped
+     * whenever the index changes; 0 turns the cache off.
+     */
+    @WithDefault("2000")
+    int resultCacheSize();
 }

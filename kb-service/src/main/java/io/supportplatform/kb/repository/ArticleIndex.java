@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -29,16 +31,20 @@ import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
@@ -51,6 +57,11 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.BytesRef;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.supportplatform.kb.config.SearchConfig;
 import io.supportplatform.kb.domain.Article;
 import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.Language;
@@ -80,9 +91,33 @@ public class ArticleIndex implements AutoCloseable {
     private final SearcherManager searchers;
     /** The version each article is indexed at, so a late, older update never replaces a newer one. */
     private final Map<String, Long> indexedVersions = new ConcurrentHashMap<>();
+    /** Null when answers are not kept (size 0). */
+    private final SearchResultCache answers;
+    /** Typo expansions found on the current index version, shared by the searches on it. */
+    private volatile TypoExpansions.Found typos = new TypoExpansions.Found(-1);
     private volatile boolean ready;
 
+    /** Without a result cache: every search is computed (tests of ranking, the uncached cost in benchmarks). */
     public ArticleIndex() {
+        this(0);
+    }
+
+    @Inject
+    public ArticleIndex(SearchConfig config, MeterRegistry metrics) {
+        this(config.resultCacheSize());
+        if (answers != null) {
+            FunctionCounter.builder("kb.search.cache.requests", answers, SearchResultCache::hits)
+                    .tag("result", "hit").description("searches answered from the result cache").register(metrics);
+            FunctionCounter.builder("kb.search.cache.requests", answers, SearchResultCache::misses)
+                    .tag("result", "miss").description("searches computed on the index").register(metrics);
+            Gauge.builder("kb.search.cache.size", answers, SearchResultCache::size)
+                    .description("answers kept in the result cache").register(metrics);
+        }
+    }
+
+    /** @param resultCacheSize how many complete search answers are kept for the current index version; 0: none */
+    public ArticleIndex(int resultCacheSize) {
+        answers = resultCacheSize > 0 ? new SearchResultCache(resultCacheSize) : null;
         try {
             // Memory-mapped files in a private temporary directory: the index lives in the page cache, not on the
             // heap, so 100,000 articles fit a service with a small heap. Derived data: deleted on close.
@@ -91,6 +126,21 @@ public class ArticleIndex implements AutoCloseable {
             writer = new IndexWriter(new NRTCachingDirectory(FSDirectory.open(directory), 8, 48),
                     new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB));
             searchers = new SearcherManager(writer, null);
+            if (answers != null) {
+                // Frees the answers of the old version at once; correctness comes from the version check in search.
+                searchers.addListener(new ReferenceManager.RefreshListener() {
+                    @Override
+                    public void beforeRefresh() {
+                    }
+
+                    @Override
+                    public void afterRefresh(boolean didRefresh) {
+                        if (didRefresh) {
+                            answers.clear();
+                        }
+                    }
+                });
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,27 +231,47 @@ public class ArticleIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader());
-                if (built == null) {
-                    return SearchResult.empty();
+                long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+                if (answers == null) {
+                    return compute(search, searcher, version);
                 }
-                // Rewritten once for both passes and the highlighter instead of by each of them.
-                Query query = searcher.rewrite(built.match());
-                // Two passes: counting every match without scores (no BM25 arithmetic), then ranking only as far
-                // as needed for the best few (block-max WAND skips articles that cannot make the top), which a
-                // single pass collecting both could not.
-                Object[] counted = searcher.search(query,
-                        new MultiCollectorManager(new TotalHitCountCollectorManager(), new FacetCounter(FACETS)));
-                @SuppressWarnings("unchecked")
-                Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) counted[1];
-                TopDocs top = rank(searcher, query, built.proximity(), search.limit());
-                return new SearchResult((Integer) counted[0], hits(searcher, query, top), facets);
+                SearchResult kept = answers.get(search, version);
+                return kept != null ? kept : answers.put(search, version, compute(search, searcher, version));
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The search on the index itself, without the result cache. */
+    private SearchResult compute(SearchQuery search, IndexSearcher searcher, long version) throws IOException {
+        SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(), typosOf(version));
+        if (built == null) {
+            return SearchResult.empty();
+        }
+        // Rewritten once for the ranking pass and the highlighter instead of by each of them.
+        Query query = searcher.rewrite(built.match());
+        // Two passes: counting every match without scores (no BM25 arithmetic, one posting list per word in the
+        // words fields), then ranking only as far as needed for the best few (block-max WAND skips articles that
+        // cannot make the top), which a single pass collecting both could not.
+        Object[] counted = searcher.search(built.count(),
+                new MultiCollectorManager(new TotalHitCountCollectorManager(), new FacetCounter(FACETS)));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) counted[1];
+        TopDocs top = rank(searcher, query, built.proximity(), search.limit());
+        return new SearchResult((Integer) counted[0], hits(searcher, query, top), facets);
+    }
+
+    /** The typo expansions of this index version: those of an older version may name words no longer indexed. */
+    private TypoExpansions.Found typosOf(long version) {
+        TypoExpansions.Found found = typos;
+        if (found.indexVersion() != version) {
+            found = new TypoExpansions.Found(version);
+            typos = found; // a search on an even newer version replaces it again; only the newest is kept
+        }
+        return found;
     }
 
     /**
@@ -222,21 +292,45 @@ public class ArticleIndex implements AutoCloseable {
         String[] bodies = Arrays.stream(Language.values()).map(IndexFields::body).toArray(String[]::new);
         int[] passages = new int[bodies.length];
         Arrays.fill(passages, SNIPPET_PASSAGES);
+        // Each hit's stored fields are read (decompressed) once, here, and the highlighter gets the body from them
+        // instead of reading the article again.
+        StoredFields storedFields = searcher.storedFields();
+        Map<Integer, Document> stored = new HashMap<>();
+        int[] docs = new int[top.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = top.scoreDocs[i].doc;
+            stored.put(docs[i], storedFields.document(docs[i]));
+        }
         // Escaping formatter: the body text is HTML-escaped, only our <mark> tags are markup.
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 // Words, not spans: a proximity boost would otherwise mark everything between two query words.
-                .withWeightMatches(false)
-                .build();
-        Map<String, String[]> snippets = highlighter.highlightFields(bodies, bodyWords(query, bodies), top, passages);
+                .withWeightMatches(false)) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                    int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                    Document document = stored.get(doc);
+                    CharSequence[] texts = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String text = document.get(fields[f]);
+                        texts[f] = text == null ? "" : text; // the other language's body: nothing to highlight
+                    }
+                    values.add(texts);
+                }
+                return values;
+            }
+        };
+        Map<String, String[]> snippets = highlighter.highlightFields(bodies, bodyWords(query, bodies), docs, passages);
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc scoreDoc = top.scoreDocs[i];
-            Document stored = searcher.storedFields().document(scoreDoc.doc);
-            Language language = Language.ofCode(stored.get(IndexFields.LANGUAGE));
+            Document document = stored.get(scoreDoc.doc);
+            Language language = Language.ofCode(document.get(IndexFields.LANGUAGE));
             String snippet = snippets.get(IndexFields.body(language))[i];
-            hits.add(new SearchHit(stored.get(IndexFields.ID), stored.get(IndexFields.title(language)), language,
-                    stored.get(IndexFields.CATEGORY), List.of(stored.getValues(IndexFields.PRODUCT)),
+            hits.add(new SearchHit(document.get(IndexFields.ID), document.get(IndexFields.title(language)), language,
+                    document.get(IndexFields.CATEGORY), List.of(document.getValues(IndexFields.PRODUCT)),
                     scoreDoc.score, snippet == null ? "" : snippet));
         }
         return hits;
@@ -270,12 +364,16 @@ public class ArticleIndex implements AutoCloseable {
         if (Audience.CUSTOMER.mayRead(article)) {
             document.add(new StringField(IndexFields.CUSTOMER_READABLE, "true", Store.NO));
         }
+        String words = IndexFields.words(language);
         document.add(new TextField(IndexFields.title(language), article.title(), Store.YES));
+        document.add(new Field(words, article.title(), IndexFields.WORDS_TYPE));
         for (String tag : article.content().tags()) {
             document.add(new TextField(IndexFields.tags(language), tag.replace('-', ' '), Store.NO));
+            document.add(new Field(words, tag.replace('-', ' '), IndexFields.WORDS_TYPE));
         }
-        document.add(new Field(IndexFields.body(language), MarkdownBodies.plainText(article.content().body()),
-                IndexFields.BODY_TYPE));
+        String body = MarkdownBodies.plainText(article.content().body());
+        document.add(new Field(IndexFields.body(language), body, IndexFields.BODY_TYPE));
+        document.add(new Field(words, body, IndexFields.WORDS_TYPE));
         return document;
     }
 
@@ -300,6 +398,27 @@ public class ArticleIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** For tests: how many articles the ranking query matches (the counting query must match the same). */
+    int rankingMatches(SearchQuery search) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(),
+                        new TypoExpansions.Found(-1));
+                return built == null ? 0 : searcher.count(built.match());
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For tests: the result cache, null without one. */
+    SearchResultCache resultCache() {
+        return answers;
     }
 
     /** The version this article is indexed at, 0 when it is not indexed (lets event consumers skip stale news). */

@@ -3,6 +3,7 @@ package io.supportplatform.kb.repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,9 +14,11 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -52,7 +55,7 @@ final class SearchQueries {
      * {@link #RESCORED} of them. Phrase scoring over every article that matches a common word was the costliest
      * part of ranking, and as a clause of the match query it kept block-max WAND from skipping articles.
      */
-    record Built(Query match, Query proximity) {
+    record Built(Query match, Query count, Query proximity) {
     }
 
     /** How many of the best articles by word scores the proximity boost may reorder. */
@@ -60,18 +63,22 @@ final class SearchQueries {
 
     /**
      * @param reader the index searched, consulted for which words it knows (typo tolerance is only for the others)
+     * @param found the typo expansions already found on this reader's index version
      * @return the queries, or null when the text has no searchable word (e.g. only stop words or punctuation)
      */
-    static Built build(SearchQuery search, IndexReader reader) throws IOException {
+    static Built build(SearchQuery search, IndexReader reader, TypoExpansions.Found found) throws IOException {
         Text text = Text.split(search.text());
-        TypoExpansions typos = new TypoExpansions(reader);
+        TypoExpansions typos = new TypoExpansions(reader, found);
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
+        BooleanQuery.Builder anyLanguageCount = new BooleanQuery.Builder();
         BooleanQuery.Builder proximity = new BooleanQuery.Builder();
+        Set<String> realWords = realWords(text.words(), reader);
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
-            Query inLanguage = forLanguage(text, language, reader, typos, proximity);
+            Query[] inLanguage = forLanguage(text, language, reader, typos, realWords, proximity);
             if (inLanguage != null) {
-                anyLanguage.add(inLanguage, Occur.SHOULD);
+                anyLanguage.add(inLanguage[0], Occur.SHOULD);
+                anyLanguageCount.add(inLanguage[1], Occur.SHOULD);
                 matchable = true;
             }
         }
@@ -79,7 +86,12 @@ final class SearchQueries {
             return null;
         }
         BooleanQuery proximityQuery = proximity.build();
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(anyLanguage.build(), Occur.MUST);
+        return new Built(filtered(anyLanguage.build(), search), filtered(anyLanguageCount.build(), search),
+                proximityQuery.clauses().isEmpty() ? null : proximityQuery);
+    }
+
+    private static Query filtered(Query words, SearchQuery search) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
         search.language().ifPresent(l -> query.add(keyword(IndexFields.LANGUAGE, l.code()), Occur.FILTER));
         search.product().ifPresent(p -> query.add(keyword(IndexFields.PRODUCT, p), Occur.FILTER));
         search.platform().ifPresent(p -> query.add(keyword(IndexFields.PLATFORM, p), Occur.FILTER));
@@ -88,17 +100,46 @@ final class SearchQueries {
             // In the query itself, so no hit, count or facet ever reflects an article a customer may not read.
             query.add(keyword(IndexFields.CUSTOMER_READABLE, "true"), Occur.FILTER);
         }
-        return new Built(query.build(), proximityQuery.clauses().isEmpty() ? null : proximityQuery);
+        return query.build();
     }
 
-    /** @param proximity receives this language's proximity boost clauses, if any */
-    private static Query forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos,
-            BooleanQuery.Builder proximity) throws IOException {
+    /**
+     * The typed words (as spans of {@code words}) that some language's analysis turns into a word its articles
+     * contain. Such a word is no typo, but in the other language's fields a near spelling can still be the same
+     * word ("faktor" finds "factor"), so it is expanded there by 1 edit only: the 2-edit automaton, built for every
+     * long German word in the English fields and vice versa, was most of the typo work for such words.
+     */
+    private static Set<String> realWords(String words, IndexReader reader) throws IOException {
+        Set<String> real = new HashSet<>();
+        for (Language language : Language.values()) {
+            String title = IndexFields.title(language);
+            String tags = IndexFields.tags(language);
+            String body = IndexFields.body(language);
+            for (Positioned token : analyze(IndexFields.analyzer(language), body, words)) {
+                if (token.typed() && !real.contains(token.span()) && !unknown(reader, token.term(), title, tags, body)) {
+                    real.add(token.span());
+                }
+            }
+        }
+        return real;
+    }
+
+    /**
+     * @param realWords spans of typed words some language knows, expanded by 1 edit only
+     * @param proximity receives this language's proximity boost clauses, if any
+     * @return null when nothing can match in this language, else the ranking query and the counting query: the
+     *     same structure, but each exact word is one term of the language's words field (title, tags and body in
+     *     one posting list) instead of three scored clauses, so it matches exactly the same articles
+     */
+    private static Query[] forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos,
+            Set<String> realWords, BooleanQuery.Builder proximity) throws IOException {
         Analyzer analyzer = IndexFields.analyzer(language);
         String title = IndexFields.title(language);
         String tags = IndexFields.tags(language);
         String body = IndexFields.body(language);
+        String words = IndexFields.words(language);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
+        BooleanQuery.Builder countQuery = new BooleanQuery.Builder();
         int terms = 0;
         boolean any = false;
         for (String phrase : text.phrases()) {
@@ -108,26 +149,36 @@ final class SearchQueries {
             }
             terms += tokens.size();
             // A quoted phrase must occur as written (after analysis), in the title or the body.
-            query.add(new BooleanQuery.Builder()
+            Query inTitleOrBody = new BooleanQuery.Builder()
                     .add(new BoostQuery(phrase(title, tokens, 0), TITLE_BOOST), Occur.SHOULD)
                     .add(phrase(body, tokens, 0), Occur.SHOULD)
-                    .build(), Occur.MUST);
+                    .build();
+            query.add(inTitleOrBody, Occur.MUST);
+            countQuery.add(inTitleOrBody, Occur.MUST);
             any = true;
         }
         List<Positioned> tokens = analyze(analyzer, body, text.words());
         // One clause per typed word; the parts the German analysis split off a compound sit at the word's
         // position and belong to its clause, so "Sicherungsfehler" counts as one word, not three.
         Map<Integer, Set<String>> byPosition = new LinkedHashMap<>();
-        tokens.forEach(t -> byPosition.computeIfAbsent(t.position(), p -> new LinkedHashSet<>()).add(t.term()));
+        Map<Integer, String> spans = new HashMap<>();
+        tokens.forEach(t -> {
+            byPosition.computeIfAbsent(t.position(), p -> new LinkedHashSet<>()).add(t.term());
+            spans.putIfAbsent(t.position(), t.span());
+        });
         Set<String> seen = new HashSet<>();
         BooleanQuery.Builder wordClauses = new BooleanQuery.Builder();
+        BooleanQuery.Builder countWordClauses = new BooleanQuery.Builder();
         int matchable = 0;
         int fuzzy = 0;
-        for (Set<String> variants : byPosition.values()) {
+        for (Map.Entry<Integer, Set<String>> atPosition : byPosition.entrySet()) {
+            Set<String> variants = atPosition.getValue();
+            boolean real = realWords.contains(spans.get(atPosition.getKey()));
             if (!seen.add(String.join(" ", variants))) {
                 continue; // the same word typed twice
             }
             BooleanQuery.Builder clause = new BooleanQuery.Builder();
+            BooleanQuery.Builder countClause = new BooleanQuery.Builder();
             boolean known = false;
             for (String word : variants) {
                 if (terms++ >= MAX_TERMS) {
@@ -136,26 +187,39 @@ final class SearchQueries {
                 // Fuzzy matching only as a fallback for words the index does not know: a known word is most
                 // likely spelt as meant, and expanding it would rank near-namesakes and cost time.
                 boolean unknown = unknown(reader, word, title, tags, body);
-                BooleanQuery.Builder forms = exact(title, tags, body, word);
+                BooleanQuery.Builder typoForms = new BooleanQuery.Builder();
                 if (unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS) {
                     fuzzy++;
                     // Near misses (1 edit, 2 for long words) count less; a word with none cannot match at all.
-                    unknown = !typos.add(forms, word, title, TITLE_BOOST * FUZZY_WEIGHT)
-                            & !typos.add(forms, word, body, FUZZY_WEIGHT);
+                    int edits = real ? 1 : 2;
+                    unknown = !typos.add(typoForms, word, title, TITLE_BOOST * FUZZY_WEIGHT, edits)
+                            & !typos.add(typoForms, word, body, FUZZY_WEIGHT, edits);
                 }
                 known |= !unknown;
+                BooleanQuery.Builder forms = exact(title, tags, body, word);
+                BooleanQuery.Builder countForms = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(words, word)), Occur.SHOULD);
+                for (BooleanClause typo : typoForms.build().clauses()) {
+                    forms.add(typo);
+                    countForms.add(typo);
+                }
                 clause.add(forms.build(), Occur.SHOULD);
+                countClause.add(countForms.build(), Occur.SHOULD);
             }
             if (known) {
                 wordClauses.add(clause.build(), Occur.SHOULD);
+                countWordClauses.add(countClause.build(), Occur.SHOULD);
                 matchable++;
             }
         }
         if (matchable > 0) {
             // Most of what was typed must match: with three or more words at least half of them, so an article
             // sharing one common word ("nicht", "error") is no hit. Words the index cannot match don't count.
-            wordClauses.setMinimumNumberShouldMatch(matchable >= 3 ? (matchable + 1) / 2 : 1);
+            int minimum = matchable >= 3 ? (matchable + 1) / 2 : 1;
+            wordClauses.setMinimumNumberShouldMatch(minimum);
+            countWordClauses.setMinimumNumberShouldMatch(minimum);
             query.add(wordClauses.build(), any ? Occur.SHOULD : Occur.MUST);
+            countQuery.add(countWordClauses.build(), any ? Occur.SHOULD : Occur.MUST);
             any = true;
         }
         // Words typed next to each other that stand close together in the text rank higher than the same words
@@ -166,7 +230,7 @@ final class SearchQueries {
                     Occur.SHOULD);
             proximity.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
         }
-        return any ? query.build() : null;
+        return any ? new Query[] { query.build(), countQuery.build() } : null;
     }
 
     private static boolean unknown(IndexReader reader, String word, String... fields) throws IOException {
@@ -204,11 +268,13 @@ final class SearchQueries {
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             int position = -1;
             while (stream.incrementToken()) {
                 position += increment.getPositionIncrement();
-                tokens.add(new Positioned(term.toString(), position, increment.getPositionIncrement() > 0));
+                tokens.add(new Positioned(term.toString(), position, increment.getPositionIncrement() > 0,
+                        offsets.startOffset() + ":" + offsets.endOffset()));
             }
             stream.end();
         } catch (IOException e) {
@@ -217,8 +283,11 @@ final class SearchQueries {
         return tokens;
     }
 
-    /** {@code typed}: a word as typed, not a part the German analysis split off a compound (same position). */
-    private record Positioned(String term, int position, boolean typed) {
+    /**
+     * {@code typed}: a word as typed, not a part the German analysis split off a compound (same position);
+     * {@code span}: where it stands in the analysed text, the same in every language's analysis.
+     */
+    private record Positioned(String term, int position, boolean typed, String span) {
     }
 
     /** The input split at double quotes: text between a pair is a phrase; an unpaired quote is ignored. */

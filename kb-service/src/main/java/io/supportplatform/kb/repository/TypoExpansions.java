@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -19,14 +20,19 @@ import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Typo tolerance for one search: the indexed words within 1 edit of a word the index does not know (a swap of two
  * neighbours is one edit), first letter kept; for words of 8 letters or more within 2 edits when no word is
  * within 1 (the 2-edit automaton costs several times the 1-edit one to build, and most typos are one slip). Lucene's FuzzyQuery does
  * the same, but builds its Levenshtein automata anew for every field it is used on and again at each rewrite
  * (two passes and the highlighter); that construction was the largest single cost of a query at 100,000
- * articles. Here each word's automaton is built once per search and run over every field's term dictionary,
- * and the expansions become plain terms, so nothing needs rewriting afterwards.
+ * articles. Here each word's automaton is built once (and kept for later searches) and run over every field's
+ * term dictionary, and the expansions become plain terms, so nothing needs rewriting afterwards. The variants
+ * found are kept for the index version they were found on ({@link Found}): the same typo in the next search costs
+ * a map lookup, and a write (new version) starts afresh, since it can add or remove variants.
  */
 final class TypoExpansions {
 
@@ -35,12 +41,38 @@ final class TypoExpansions {
     /** Bounds the scan of the term dictionary for short, common prefixes. */
     private static final int MAX_CANDIDATES = 512;
 
-    private final IndexReader reader;
-    /** By word and edits: both languages' analysis often yields the same word, built once. */
-    private final Map<String, CompiledAutomaton> automata = new HashMap<>();
+    /**
+     * By edits and word; an automaton does not depend on the index, only on the word. Bounded: typos are many
+     * but the frequent ones repeat, and a 2-edit automaton of a long word takes some kilobytes.
+     */
+    private static final Cache<String, CompiledAutomaton> AUTOMATA = Caffeine.newBuilder().maximumSize(2_000)
+            .executor(Runnable::run).build();
 
-    TypoExpansions(IndexReader reader) {
+    private final IndexReader reader;
+    private final Found found;
+
+    /** @param found the variants already found on this reader's index version, added to by this search */
+    TypoExpansions(IndexReader reader, Found found) {
         this.reader = reader;
+        this.found = found;
+    }
+
+    /** The variants per field, edits and word found on one index version, shared by the searches on it. */
+    static final class Found {
+
+        /** Far more distinct typos than a day brings; beyond it the map starts afresh. */
+        private static final int MAX_WORDS = 20_000;
+
+        private final long indexVersion;
+        private final Map<String, List<Variant>> variants = new ConcurrentHashMap<>();
+
+        Found(long indexVersion) {
+            this.indexVersion = indexVersion;
+        }
+
+        long indexVersion() {
+            return indexVersion;
+        }
     }
 
     /**
@@ -51,7 +83,13 @@ final class TypoExpansions {
      * @return whether the field has any variant
      */
     boolean add(BooleanQuery.Builder clause, String word, String field, float weight) throws IOException {
-        List<Variant> variants = variants(word, field);
+        return add(clause, word, field, weight, 2);
+    }
+
+    /** @param maxEdits 1: only the cheap 1-edit variants, never the 2-edit automaton */
+    boolean add(BooleanQuery.Builder clause, String word, String field, float weight, int maxEdits)
+            throws IOException {
+        List<Variant> variants = variants(word, field, maxEdits);
         if (variants.isEmpty()) {
             return false;
         }
@@ -61,13 +99,27 @@ final class TypoExpansions {
         return true;
     }
 
-    private List<Variant> variants(String word, String field) throws IOException {
-        List<Variant> variants = variants(word, field, 1);
-        return variants.isEmpty() && word.length() >= 8 ? variants(word, field, 2) : variants;
+    private List<Variant> variants(String word, String field, int maxEdits) throws IOException {
+        List<Variant> variants = variantsWithin(word, field, 1);
+        return variants.isEmpty() && maxEdits >= 2 && word.length() >= 8 ? variantsWithin(word, field, 2) : variants;
     }
 
-    private List<Variant> variants(String word, String field, int edits) throws IOException {
-        CompiledAutomaton automaton = automata.computeIfAbsent(edits + ":" + word,
+    private List<Variant> variantsWithin(String word, String field, int edits) throws IOException {
+        String key = field + ':' + edits + ':' + word;
+        List<Variant> known = found.variants.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Variant> variants = scan(word, field, edits);
+        if (found.variants.size() >= Found.MAX_WORDS) {
+            found.variants.clear();
+        }
+        found.variants.put(key, variants);
+        return variants;
+    }
+
+    private List<Variant> scan(String word, String field, int edits) throws IOException {
+        CompiledAutomaton automaton = AUTOMATA.get(edits + ":" + word,
                 key -> new FuzzyQuery(new Term(field, word), edits, 1, MAX_EXPANSIONS, true).getAutomata());
         Map<String, Integer> docFreqs = new HashMap<>();
         for (LeafReaderContext leaf : reader.leaves()) {

@@ -1,6 +1,7 @@
 package io.supportplatform.kb.repository;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.io.BufferedReader;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.supportplatform.kb.domain.Article;
 import io.supportplatform.kb.domain.Audience;
+import io.supportplatform.kb.domain.Language;
 import io.supportplatform.kb.domain.SearchHit;
 import io.supportplatform.kb.domain.SearchQuery;
 import io.supportplatform.kb.mapping.SeedArticles;
@@ -89,6 +91,29 @@ class SearchQualityTest {
                 queries.size(), ndcg, recall);
         assertThat("nDCG@10", ndcg, greaterThanOrEqualTo(MIN_NDCG_AT_10));
         assertThat("recall@5", recall, greaterThanOrEqualTo(MIN_RECALL_AT_5));
+    }
+
+    /**
+     * Totals and facets come from a counting query on the words fields (title, tags and body in one posting list),
+     * ranking from the scored per-field query: both must match exactly the same articles, for every judged query
+     * (typos, phrases, compounds), audience and language filter.
+     */
+    @Test
+    void theCountingQueryMatchesExactlyWhatTheRankingQueryMatches() throws IOException {
+        int compared = 0;
+        for (Judged query : judged()) {
+            for (Audience audience : Audience.values()) {
+                for (Optional<Language> language : List.of(Optional.<Language>empty(), Optional.of(Language.DE),
+                        Optional.of(Language.EN))) {
+                    SearchQuery search = new SearchQuery(query.q(), language, Optional.empty(), Optional.empty(),
+                            Optional.empty(), 10, audience);
+                    assertThat(query.q() + " " + audience + " " + language, index.search(search).total(),
+                            equalTo((long) index.rankingMatches(search)));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared, greaterThanOrEqualTo(300));
     }
 
     static double ndcgAt10(List<String> ranked, Judged query) {

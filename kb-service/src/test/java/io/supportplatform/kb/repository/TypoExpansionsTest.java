@@ -72,7 +72,7 @@ class TypoExpansionsTest {
     @Test
     void aWordWithNoNeighbourAddsNothing() throws IOException {
         BooleanQuery.Builder clause = new BooleanQuery.Builder();
-        assertThat(new TypoExpansions(reader).add(clause, "zebrafish", FIELD, 1f), is(false));
+        assertThat(new TypoExpansions(reader, new TypoExpansions.Found(reader.getVersion())).add(clause, "zebrafish", FIELD, 1f), is(false));
         assertThat(clause.build().clauses(), empty());
     }
 
@@ -85,7 +85,7 @@ class TypoExpansionsTest {
 
     private List<String> variants(String word) throws IOException {
         BooleanQuery.Builder clause = new BooleanQuery.Builder();
-        new TypoExpansions(reader).add(clause, word, FIELD, 1f);
+        new TypoExpansions(reader, new TypoExpansions.Found(reader.getVersion())).add(clause, word, FIELD, 1f);
         Set<Term> terms = new LinkedHashSet<>();
         clause.build().visit(QueryVisitor.termCollector(terms));
         return terms.stream().map(Term::text).toList();
