@@ -104,7 +104,7 @@ curl -s localhost:8083/q/metrics | grep -E '^kb_search_cache' || echo "(no kb_se
 echo "Memory of kb-service:"
 grep -E '^VmRSS|^VmHWM' "/proc/$KB_PID/status"
 curl -s localhost:8083/q/metrics | grep -E '^jvm_memory_used_bytes\{.*area="heap"' \
-  | awk '{ sum += $2 } END { printf "heap used %.0f MiB (sum of pools)\n", sum / 1048576 }'
+  | awk '{ sum += $NF } END { printf "heap used %.0f MiB (sum of pools)\n", sum / 1048576 }'
 curl -s localhost:8083/q/metrics | grep -E '^jvm_memory_max_bytes\{.*area="heap"' \
-  | awk '$2 > 0 { sum += $2 } END { printf "heap max  %.0f MiB\n", sum / 1048576 }'
+  | awk '$NF > 0 { sum += $NF } END { printf "heap max  %.0f MiB\n", sum / 1048576 }'
 du -sh /tmp/kb-index-* 2>/dev/null | sort -h | tail -1 | awk '{ print "index on disk (memory-mapped) " $1 }'
