@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -60,11 +59,12 @@ final class TypoExpansions {
     /** The variants per field, edits and word found on one index version, shared by the searches on it. */
     static final class Found {
 
-        /** Far more distinct typos than a day brings; beyond it the map starts afresh. */
+        /** Far more distinct typos than a day brings; the least used go first beyond it. */
         private static final int MAX_WORDS = 20_000;
 
         private final long indexVersion;
-        private final Map<String, List<Variant>> variants = new ConcurrentHashMap<>();
+        private final Cache<String, List<Variant>> variants = Caffeine.newBuilder().maximumSize(MAX_WORDS)
+                .executor(Runnable::run).build();
 
         Found(long indexVersion) {
             this.indexVersion = indexVersion;
@@ -106,14 +106,11 @@ final class TypoExpansions {
 
     private List<Variant> variantsWithin(String word, String field, int edits) throws IOException {
         String key = field + ':' + edits + ':' + word;
-        List<Variant> known = found.variants.get(key);
+        List<Variant> known = found.variants.getIfPresent(key);
         if (known != null) {
             return known;
         }
         List<Variant> variants = scan(word, field, edits);
-        if (found.variants.size() >= Found.MAX_WORDS) {
-            found.variants.clear();
-        }
         found.variants.put(key, variants);
         return variants;
     }
