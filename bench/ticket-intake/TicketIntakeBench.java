@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,9 +47,8 @@ public class TicketIntakeBench {
         String kafka = env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:19092");
         Duration duration = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_SECONDS", "20")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_WARMUP_SECONDS", "10")));
-        List<Integer> levels = args.length > 0
-                ? List.of(args).stream().map(Integer::parseInt).toList()
-                : List.of(1, 8, 32);
+        List<Level> levels = (args.length > 0 ? List.of(args) : List.of("1", "8", "32")).stream()
+                .map(Level::parse).toList();
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -56,17 +56,35 @@ public class TicketIntakeBench {
         events.start();
 
         System.out.printf("gateway %s, %s per level (after %s warm-up), Kafka %s%n", gateway, duration, warmup, kafka);
-        run(http, gateway, tokenUrl, events, 8, warmup, false);
-        System.out.printf("%-8s %10s %9s %9s %9s %8s %12s %12s %8s%n", "clients", "tickets", "tickets/s",
-                "p50 ms", "p99 ms", "errors", "event p50 ms", "event p99 ms", "no event");
-        for (int clients : levels) {
-            run(http, gateway, tokenUrl, events, clients, duration, true);
+        run(http, gateway, tokenUrl, events, new Level(8, 0), warmup, false);
+        System.out.printf("%-8s %9s %10s %9s %9s %9s %8s %12s %12s %8s%n", "clients", "offered/s", "tickets",
+                "tickets/s", "p50 ms", "p99 ms", "errors", "event p50 ms", "event p99 ms", "no event");
+        for (Level level : levels) {
+            run(http, gateway, tokenUrl, events, level, duration, true);
         }
         events.stop();
     }
 
-    static void run(HttpClient http, String gateway, String tokenUrl, EventWatch events, int clients,
+    /**
+     * A load level: {@code clients} concurrent connections, each sending its next filing as soon as the last is
+     * answered (closed loop, {@code rate} 0: measures the most the platform serves), or, written
+     * {@code clients@rate}, together offering a fixed {@code rate} of filings per second (open loop, like wrk2:
+     * measures the latency users see at that load). At a fixed rate a filing's latency counts from when it was
+     * due, not from when a client that was still waiting for an earlier answer got round to sending it, so a
+     * stall shows in the percentiles instead of silently lowering the load (coordinated omission).
+     */
+    record Level(int clients, double rate) {
+        static Level parse(String spec) {
+            String[] parts = spec.split("@", 2);
+            return new Level(Integer.parseInt(parts[0]), parts.length > 1 ? Double.parseDouble(parts[1]) : 0);
+        }
+    }
+
+    static void run(HttpClient http, String gateway, String tokenUrl, EventWatch events, Level level,
             Duration duration, boolean print) throws Exception {
+        int clients = level.clients();
+        // Each client's filings are due every clients/rate seconds, the clients staggered evenly within that.
+        long interval = level.rate() > 0 ? Math.round(1e9 * clients / level.rate()) : 0;
         String token = token(http, tokenUrl); // fresh for each level: Keycloak's tokens live 15 minutes
         String systemId = claim(token, "system_id");
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -80,11 +98,18 @@ public class TicketIntakeBench {
         String authorization = "Bearer " + token;
         long began = System.nanoTime();
         for (int c = 0; c < clients; c++) {
+            long firstDue = began + interval * c / clients;
             daemon(() -> {
                 try (Connection connection = new Connection(gatewayUri)) {
-                    while (!stop.get()) {
+                    for (long due = firstDue; !stop.get(); due += interval) {
+                        if (interval > 0) {
+                            LockSupport.parkNanos(due - System.nanoTime());
+                            if (stop.get()) {
+                                break;
+                            }
+                        }
                         byte[] body = filing(systemId).getBytes(UTF_8);
-                        long start = System.nanoTime();
+                        long start = interval > 0 ? due : System.nanoTime();
                         try {
                             Connection.Response response = connection.post(path, authorization, body);
                             long answered = System.nanoTime();
@@ -130,7 +155,8 @@ public class TicketIntakeBench {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         List<Long> eventLags = events.lags(filed);
-        System.out.printf(Locale.ROOT, "%-8d %10d %9.1f %9.1f %9.1f %8d %12.1f %12.1f %8d%n", clients, sorted.size(),
+        System.out.printf(Locale.ROOT, "%-8d %9s %10d %9.1f %9.1f %9.1f %8d %12.1f %12.1f %8d%n", clients,
+                level.rate() > 0 ? String.format(Locale.ROOT, "%.0f", level.rate()) : "max", sorted.size(),
                 sorted.size() / seconds, percentile(sorted, 50), percentile(sorted, 99), errorCount.get(),
                 percentile(eventLags, 50), percentile(eventLags, 99), events.missing(filed));
         errors.forEach(error -> System.out.println("  error: " + error.substring(0, Math.min(300, error.length()))));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Ticket-intake benchmark against the running local platform (./run-local.sh). Arguments: concurrency levels
-# (default 1 8 32). Environment: BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (10), GATEWAY_URL, TOKEN_URL,
+# Ticket-intake benchmark against the running local platform (./run-local.sh). Arguments: load levels
+# (default 1 8 32): N = N clients as fast as answered, N@R = N clients offering R filings/s together. Environment: BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (10), GATEWAY_URL, TOKEN_URL,
 # KAFKA_BOOTSTRAP_SERVERS, BENCH_USER/BENCH_PASSWORD (anna/demo).
 set -euo pipefail
 cd "$(dirname "$0")"
