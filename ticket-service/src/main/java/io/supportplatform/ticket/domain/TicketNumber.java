@@ -16,6 +16,13 @@ public final class TicketNumber {
     }
 
     public static String of(Instant filedAt, long sequence) {
-        return "TCK-%d-%06d".formatted(filedAt.atZone(ZoneOffset.UTC).getYear(), sequence);
+        // by hand rather than String.format, which parses its pattern on every filing
+        String digits = Long.toString(sequence);
+        StringBuilder number = new StringBuilder(16).append("TCK-")
+                .append(filedAt.atZone(ZoneOffset.UTC).getYear()).append('-');
+        for (int pad = digits.length(); pad < 6; pad++) {
+            number.append('0');
+        }
+        return number.append(digits).toString();
     }
 }

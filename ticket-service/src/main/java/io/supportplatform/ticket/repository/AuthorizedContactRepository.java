@@ -1,6 +1,7 @@
 package io.supportplatform.ticket.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,12 +10,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.supportplatform.ticket.domain.AccountStatus;
 import io.supportplatform.ticket.domain.AuthorizedContact;
 import io.supportplatform.ticket.domain.CustomerAccount;
 import io.supportplatform.ticket.messaging.AccountEvent.ContactChanged;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class AuthorizedContactRepository implements PanacheRepositoryBase<AuthorizedContact, UUID> {
+
+    /** {@link #accountWithContactsOfUser}'s query in SQL, for {@link #accountWithContactsOfUserPooled}. */
+    private static final String ACCOUNT_WITH_CONTACTS_OF_USER = """
+            select a.status, a.name, c.contact_id, c.authorized_from, c.authorized_until
+            from customer_account a
+            left join authorized_contact c on c.system_id = a.system_id and c.keycloak_user_id = $2
+            where a.system_id = $1""";
+
+    private final Pool pool;
+
+    public AuthorizedContactRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /** The account as last published (null if none has arrived) and its contact records of one user. */
     public record AccountWithContacts(CustomerAccount account, List<AuthorizedContact> contactsOfUser) {
@@ -38,6 +56,31 @@ public class AuthorizedContactRepository implements PanacheRepositoryBase<Author
                                 .map(row -> (AuthorizedContact) row[1])
                                 .filter(Objects::nonNull)
                                 .toList()));
+    }
+
+    /**
+     * The same as {@link #accountWithContactsOfUser}, read on a pooled connection of its own instead of in the
+     * caller's Hibernate session: for filing, which opens no session (its write is one statement). Not for a caller
+     * inside a transaction: it would hold one connection while waiting for another.
+     */
+    public Uni<AccountWithContacts> accountWithContactsOfUserPooled(String systemId, String keycloakUserId) {
+        return pool.preparedQuery(ACCOUNT_WITH_CONTACTS_OF_USER).execute(Tuple.of(systemId, keycloakUserId))
+                .map(rows -> {
+                    CustomerAccount account = null;
+                    List<AuthorizedContact> contacts = new ArrayList<>(1);
+                    for (Row row : rows) {
+                        if (account == null) {
+                            account = new CustomerAccount(systemId, AccountStatus.valueOf(row.getString("status")),
+                                    row.getString("name"));
+                        }
+                        UUID contactId = row.getUUID("contact_id");
+                        if (contactId != null) {
+                            contacts.add(new AuthorizedContact(contactId, systemId, keycloakUserId,
+                                    row.getLocalDate("authorized_from"), row.getLocalDate("authorized_until")));
+                        }
+                    }
+                    return new AccountWithContacts(account, List.copyOf(contacts));
+                });
     }
 
     /**

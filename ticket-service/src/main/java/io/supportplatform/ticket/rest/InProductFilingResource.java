@@ -20,7 +20,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -92,8 +91,7 @@ public class InProductFilingResource {
                 Optional.ofNullable(request.diagnostics().logExcerpt()).filter(log -> !log.isBlank()));
         return tickets.file(TicketMapper.toNewTicket(filing), extras, requester.get())
                 .map(ticket -> RestResponse.ResponseBuilder
-                        .<TicketResponse> created(UriBuilder.fromResource(TicketResource.class)
-                                .path("{id}").build(ticket.getId()))
+                        .<TicketResponse> created(TicketResource.location(ticket.getId()))
                         .entity(TicketMapper.toResponse(ticket))
                         .build());
     }

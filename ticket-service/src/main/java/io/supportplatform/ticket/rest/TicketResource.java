@@ -6,8 +6,10 @@ import static io.supportplatform.ticket.rest.Roles.CUSTOMER;
 import static io.supportplatform.ticket.rest.Roles.SUPERVISOR;
 import static io.supportplatform.ticket.rest.Roles.TIER2;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +37,9 @@ import io.supportplatform.ticket.service.TicketService;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets")
 public class TicketResource {
+
+    /** Where this resource's tickets are read (its path), for the Location of a filed ticket. */
+    private static final String PATH = "/api/tickets/";
 
     private final TicketService tickets;
     private final CurrentRequester requester;
@@ -56,8 +60,7 @@ public class TicketResource {
     public Uni<RestResponse<TicketResponse>> file(@NotNull @Valid NewTicketRequest request) {
         return tickets.file(TicketMapper.toNewTicket(request), TicketMapper.toExtras(request), requester.get())
                 .map(ticket -> RestResponse.ResponseBuilder
-                        .<TicketResponse> created(UriBuilder.fromResource(TicketResource.class)
-                                .path("{id}").build(ticket.getId()))
+                        .<TicketResponse> created(location(ticket.getId()))
                         .entity(TicketMapper.toResponse(ticket))
                         .build());
     }
@@ -114,5 +117,13 @@ public class TicketResource {
     public Uni<TicketResponse> changeStatus(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         Optional<String> reason = Optional.ofNullable(request.reason()).filter(text -> !text.isBlank());
         return tickets.changeStatus(id, request.status(), reason, requester.get()).map(TicketMapper::toResponse);
+    }
+
+    /**
+     * Where a filed ticket is read, relative: RESTEasy resolves it against the request's (forwarded) address. Built
+     * by concatenation, not by UriBuilder, which reads the resource's annotation and parses a template per filing.
+     */
+    static URI location(UUID id) {
+        return URI.create(PATH + id);
     }
 }

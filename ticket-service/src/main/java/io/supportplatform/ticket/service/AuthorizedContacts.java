@@ -3,6 +3,7 @@ package io.supportplatform.ticket.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -74,19 +75,36 @@ public class AuthorizedContacts {
      * caller's session (inside its transaction).
      */
     public Uni<Void> requireMayFile(Requester requester, String systemId) {
-        return decide(requester, systemId).invoke(decision -> {
-            if (!decision.authorized()) {
-                throw new ProblemException(403, decision.reason().orElseThrow().title(), decision.message().orElseThrow());
-            }
-        }).replaceWithVoid();
+        return require(decide(requester, systemId));
+    }
+
+    /**
+     * As {@link #requireMayFile}, but reading the read model on a pooled connection of its own, outside any session
+     * or transaction: for filing, whose write is a single statement (TicketRepository#insertFiled).
+     */
+    public Uni<Void> requireMayFileBeforeFiling(Requester requester, String systemId) {
+        return require(decide(requester, systemId, contacts::accountWithContactsOfUserPooled));
     }
 
     private Uni<FilingAuthorization> decide(Requester requester, String systemId) {
+        return decide(requester, systemId, contacts::accountWithContactsOfUser);
+    }
+
+    private static Uni<FilingAuthorization> decide(Requester requester, String systemId,
+            BiFunction<String, String, Uni<AuthorizedContactRepository.AccountWithContacts>> lookup) {
         LocalDate today = LocalDate.now(UTC);
         if (requester.staff()) {
             return Uni.createFrom().item(FilingAuthorization.granted(systemId));
         }
-        return contacts.accountWithContactsOfUser(systemId, requester.userId())
+        return lookup.apply(systemId, requester.userId())
                 .map(found -> FilingAuthorization.decide(systemId, found.account(), found.contactsOfUser(), today));
+    }
+
+    private static Uni<Void> require(Uni<FilingAuthorization> decision) {
+        return decision.invoke(found -> {
+            if (!found.authorized()) {
+                throw new ProblemException(403, found.reason().orElseThrow().title(), found.message().orElseThrow());
+            }
+        }).replaceWithVoid();
     }
 }

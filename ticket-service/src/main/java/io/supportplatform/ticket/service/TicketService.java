@@ -80,18 +80,20 @@ public class TicketService {
                     .orElse("Your account carries no system ID, so you cannot file tickets.")));
         }
         Instant now = now();
-        return Panache.withTransaction(() -> contacts.requireMayFile(requester, request.systemId())
+        // No Hibernate session: the read-model check reads on its own, and the ticket with its outbox row and history
+        // entry is one insert statement, atomic by itself (transactional outbox without BEGIN/COMMIT round trips).
+        return contacts.requireMayFileBeforeFiling(requester, request.systemId())
                 .chain(tickets::nextTicketNumberSequence)
                 .map(sequence -> Ticket.file(TicketNumber.of(now, sequence), request.systemId(),
                         Severity.ofLevel(request.severity()), request.subject(), request.description(),
                         request.details(), requester.username(), now))
                 .invoke(ticket -> ticket.recordIntake(new Intake(eligibility.check(request.details()),
                         extras.suggestedArticleIds()), extras.logExcerpt()))
-                .flatMap(ticket -> {
+                .call(ticket -> {
                     // built before the insert, so the event's sequence number goes into the same row write
                     TicketEvent created = events.ticketCreated(ticket);
-                    return tickets.persist(ticket).call(() -> events.write(created));
-                }))
+                    return tickets.insertFiled(ticket, created.row(), created.actor());
+                })
                 .invoke(relay::nudge);
     }
 

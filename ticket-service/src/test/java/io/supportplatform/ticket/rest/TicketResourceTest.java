@@ -11,7 +11,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +44,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.supportplatform.devstack.testing.KafkaTestResource;
 import io.supportplatform.devstack.testing.OidcTestResource;
+import io.supportplatform.devstack.testing.OutboxRows;
 import io.supportplatform.devstack.testing.PostgresTestResource;
 import io.supportplatform.devstack.testing.TestTokens;
 import io.supportplatform.ticket.domain.TicketNumber;
@@ -66,6 +74,31 @@ class TicketResourceTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/tickets")
                 .then().extract();
+    }
+
+    /**
+     * Filing inserts the ticket with plain SQL (TicketRepository.insertFiled), not through the entity: a column added
+     * to the table later must be written there too, or be listed here as one a new ticket leaves empty.
+     */
+    @Test
+    void filingWritesEveryColumnOfTheTicketTable() throws SQLException {
+        Set<String> writtenByFiling = Set.of("id", "ticket_number", "system_id", "severity", "subject", "description",
+                "status", "channel", "region", "license_code", "item_lists", "environment", "reproduction_steps",
+                "desired_result", "special_circumstances", "intake", "log_excerpt", "created_by", "created_at",
+                "updated_at", "last_event_sequence", "queue", "development_rounds", "version");
+        Set<String> emptyOrDerivedAtFiling = Set.of("assignee", "estimated_fix_date", "hotfix_status", "hotfix_version",
+                "hotfix_released_at", "hotfix_verified_at", "flagged");
+        Set<String> columns = new HashSet<>();
+        try (Connection connection = OutboxRows.connect();
+                Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("select column_name from information_schema.columns"
+                        + " where table_schema = current_schema() and table_name = 'ticket'")) {
+            while (rows.next()) {
+                columns.add(rows.getString(1));
+            }
+        }
+        assertEquals(Stream.concat(writtenByFiling.stream(), emptyOrDerivedAtFiling.stream())
+                .collect(Collectors.toSet()), columns);
     }
 
     @Test
