@@ -40,7 +40,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.QueryVisitor;
@@ -49,8 +48,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
@@ -384,12 +381,23 @@ public class ArticleIndex implements AutoCloseable {
 
     /** For tests: how many articles the ranking query matches (the counting query must match the same). */
     int rankingMatches(SearchQuery search) {
+        return withSearcher(searcher -> {
+            SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(),
+                    new TypoExpansions.Found(-1));
+            return built == null ? 0 : searcher.count(built.match());
+        });
+    }
+
+    interface SearcherTask<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** For tests: runs the task on the current searcher. */
+    <T> T withSearcher(SearcherTask<T> task) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(),
-                        new TypoExpansions.Found(-1));
-                return built == null ? 0 : searcher.count(built.match());
+                return task.run(searcher);
             } finally {
                 searchers.release(searcher);
             }

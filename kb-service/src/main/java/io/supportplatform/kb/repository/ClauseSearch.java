@@ -54,6 +54,8 @@ final class ClauseSearch {
 
     /** Bit planes of the per-article word count: up to 31 words (far above {@link SearchQueries#MAX_TERMS}). */
     private static final int PLANES = 5;
+    /** Stands for "no filter": every article passes. */
+    private static final FixedBitSet ALL = new FixedBitSet(0);
 
     record Result(long total, TopDocs top, Map<String, Map<String, Integer>> facets) {
     }
@@ -88,7 +90,10 @@ final class ClauseSearch {
                 if (matches == null) {
                     continue;
                 }
-                matches.and(passing);
+                if (passing != ALL) {
+                    matches.and(passing);
+                }
+                removeDeleted(leaf.reader(), matches);
                 all.or(matches);
                 weakest = language.rank(leaf, matches, words, best, weakest);
             }
@@ -106,37 +111,40 @@ final class ClauseSearch {
         return new Result(total, new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), top), facets);
     }
 
-    /** Articles of this segment that pass every filter and are not deleted; null when none. */
+    /**
+     * Articles of this segment that pass every filter (deleted ones included); {@link #ALL} without filters, null
+     * when none pass. Do not modify: it may be the cached set of a filter.
+     */
     private static FixedBitSet passing(IndexSearcher searcher, LeafReaderContext leaf, List<Query> filters)
             throws IOException {
         LeafReader reader = leaf.reader();
-        FixedBitSet passing = null;
         SegmentCache segment = SegmentCache.of(reader);
+        FixedBitSet passing = ALL;
         for (Query filter : filters) {
             FixedBitSet bits = filter instanceof TermQuery term ? segment.filter(reader, term.getTerm())
                     : matching(searcher, leaf, filter, null);
-            if (passing == null) {
-                passing = bits.clone(); // the cached set stays as it is
+            if (passing == ALL) {
+                passing = bits;
             } else {
+                passing = passing.clone(); // a cached set stays as it is
                 passing.and(bits);
             }
         }
-        if (passing == null) {
-            passing = new FixedBitSet(reader.maxDoc());
-            passing.set(0, reader.maxDoc());
-        }
+        return passing != ALL && passing.cardinality() == 0 ? null : passing;
+    }
+
+    /** Removes the deleted articles (deletions are not in the postings; they live in the live docs). */
+    private static void removeDeleted(LeafReader reader, FixedBitSet matches) {
         Bits live = reader.getLiveDocs();
-        if (live instanceof FixedBitSet liveBits) {
-            passing.and(liveBits);
-        } else if (live != null) {
-            for (int doc = passing.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                    doc = doc + 1 < passing.length() ? passing.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-                if (!live.get(doc)) {
-                    passing.clear(doc);
-                }
+        if (live == null) {
+            return;
+        }
+        for (int doc = matches.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = doc + 1 < matches.length() ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            if (!live.get(doc)) {
+                matches.clear(doc);
             }
         }
-        return passing.cardinality() == 0 ? null : passing;
     }
 
     /** Articles with at least {@code minimum} of the words (a word: any of its forms' matching clauses). */
