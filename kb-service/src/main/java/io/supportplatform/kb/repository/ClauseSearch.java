@@ -2,16 +2,15 @@ package io.supportplatform.kb.repository;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
@@ -168,7 +167,7 @@ final class ClauseSearch {
         for (int i = 0; i < result.length; i++) {
             // Per article a count of its words, as 5 bit planes of 64 articles: add each word's bits (ripple carry),
             // then compare with the minimum from the highest plane down.
-            java.util.Arrays.fill(planes, 0L);
+            Arrays.fill(planes, 0L);
             long any = 0;
             for (long[] word : words) {
                 long carry = word[i];
@@ -240,21 +239,22 @@ final class ClauseSearch {
 
     private static void countFacets(LeafReader reader, FixedBitSet matches, String[] fields,
             Map<String, Map<String, Integer>> facets) throws IOException {
+        SegmentCache segment = SegmentCache.of(reader);
         for (String field : fields) {
-            SortedSetDocValues values = DocValues.getSortedSet(reader, field);
-            int[] counts = new int[(int) values.getValueCount()];
+            SegmentCache.Ordinals ordinals = segment.ordinals(reader, field);
+            int[] starts = ordinals.starts();
+            int[] ords = ordinals.ords();
+            int[] counts = new int[ordinals.values().length];
             for (int doc = matches.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
                     doc = doc + 1 < matches.length() ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-                if (values.advanceExact(doc)) {
-                    for (int n = values.docValueCount(); n > 0; n--) {
-                        counts[(int) values.nextOrd()]++;
-                    }
+                for (int i = starts[doc]; i < starts[doc + 1]; i++) {
+                    counts[ords[i]]++;
                 }
             }
             Map<String, Integer> byValue = facets.get(field);
             for (int ord = 0; ord < counts.length; ord++) {
                 if (counts[ord] > 0) {
-                    byValue.merge(values.lookupOrd(ord).utf8ToString(), counts[ord], Integer::sum);
+                    byValue.merge(ordinals.values()[ord], counts[ord], Integer::sum);
                 }
             }
         }
@@ -267,6 +267,8 @@ final class ClauseSearch {
         final Clause[] phrases;
         /** Per word, per form, the scored clauses. */
         final Clause[][][] words;
+        /** Per word (in scoring order), the highest score the words after it can add. */
+        final double[] boundAfter;
         final boolean flat;
 
         Scored(IndexSearcher searcher, SearchQueries.LanguageClauses clauses) throws IOException {
@@ -276,18 +278,35 @@ final class ClauseSearch {
             for (int i = 0; i < phrases.length; i++) {
                 phrases[i] = Clause.of(searcher, clauses.phrases().get(i));
             }
-            words = new Clause[clauses.words().size()][][];
-            for (int w = 0; w < words.length; w++) {
+            Clause[][][] unsorted = new Clause[clauses.words().size()][][];
+            double[] bounds = new double[unsorted.length];
+            for (int w = 0; w < unsorted.length; w++) {
                 List<SearchQueries.Form> forms = clauses.words().get(w).forms();
-                words[w] = new Clause[forms.size()][];
+                unsorted[w] = new Clause[forms.size()][];
                 for (int f = 0; f < forms.size(); f++) {
                     List<Query> scored = forms.get(f).scored();
-                    words[w][f] = new Clause[scored.size()];
+                    unsorted[w][f] = new Clause[scored.size()];
                     for (int c = 0; c < scored.size(); c++) {
-                        words[w][f][c] = Clause.of(searcher, scored.get(c));
+                        Clause clause = Clause.of(searcher, scored.get(c));
+                        unsorted[w][f][c] = clause;
+                        bounds[w] += clause == null ? 0 : clause.maxScore();
                     }
                 }
             }
+            // Words with the highest possible score first (the sum does not depend on the order: a few floats add
+            // exactly in double), so an article that cannot make the best few is given up after the first words.
+            Integer[] order = new Integer[unsorted.length];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (a, b) -> Double.compare(bounds[b], bounds[a]));
+            Clause[][][] sorted = new Clause[unsorted.length][][];
+            boundAfter = new double[unsorted.length];
+            for (int i = 0; i < order.length; i++) {
+                sorted[i] = unsorted[order[i]];
+            }
+            for (int i = order.length - 2; i >= 0; i--) {
+                boundAfter[i] = boundAfter[i + 1] + bounds[order[i + 1]] * (1 + 1e-6);
+            }
+            words = sorted;
         }
 
         /**
@@ -315,7 +334,7 @@ final class ClauseSearch {
                     doc = doc + 1 < matches.length() ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
                 float score;
                 if (phraseCursors.length == 0) {
-                    score = wordsScore(wordCursors, doc);
+                    score = wordsScore(wordCursors, doc, weakest.score);
                 } else {
                     double required = 0;
                     for (Clause.Cursor phrase : phraseCursors) {
@@ -323,7 +342,7 @@ final class ClauseSearch {
                     }
                     score = (float) required;
                     if (words != null && words.get(doc)) {
-                        score += wordsScore(wordCursors, doc);
+                        score += wordsScore(wordCursors, doc, Float.NEGATIVE_INFINITY);
                     }
                 }
                 // Index order within equal scores, like a top-scores collector: a later article must score higher.
@@ -336,16 +355,23 @@ final class ClauseSearch {
             return weakest;
         }
 
-        private float wordsScore(Clause.Cursor[][][] words, int doc) throws IOException {
+        /**
+         * @param threshold the score to beat; once the words left cannot lift the article above it, scoring stops
+         * @return the words' score, or -infinity when the article cannot beat the threshold
+         */
+        private float wordsScore(Clause.Cursor[][][] words, int doc, float threshold) throws IOException {
             double sum = 0;
-            for (Clause.Cursor[][] forms : words) {
+            for (int w = 0; w < words.length; w++) {
                 double word = 0;
-                for (Clause.Cursor[] form : forms) {
+                for (Clause.Cursor[] form : words[w]) {
                     for (Clause.Cursor clause : form) {
                         word += scoreAt(clause, doc);
                     }
                 }
                 sum += flat ? word : (float) word;
+                if ((sum + boundAfter[w]) * (1 + 1e-6) <= threshold) { // margin for the rounding to float
+                    return Float.NEGATIVE_INFINITY;
+                }
             }
             return (float) sum;
         }
@@ -387,6 +413,9 @@ final class ClauseSearch {
         /** Null when nothing in this segment matches. */
         Cursor cursor(LeafReaderContext leaf, SegmentCache segment) throws IOException;
 
+        /** No article scores more on this clause. */
+        double maxScore();
+
         static Clause of(IndexSearcher searcher, Query query) throws IOException {
             Query rewritten = searcher.rewrite(query);
             float boost = 1f;
@@ -398,28 +427,36 @@ final class ClauseSearch {
                 return TermClause.of(searcher, term.getTerm(), boost);
             }
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-            return (leaf, segment) -> {
-                Scorer scorer = weight.scorer(leaf);
-                if (scorer == null) {
-                    return null;
+            return new Clause() {
+                @Override
+                public double maxScore() {
+                    return Double.POSITIVE_INFINITY; // not bounded here: such a word is always scored
                 }
-                DocIdSetIterator iterator = scorer.iterator();
-                return new Cursor() {
-                    @Override
-                    public int docID() {
-                        return iterator.docID();
-                    }
 
-                    @Override
-                    public int advance(int target) throws IOException {
-                        return iterator.advance(target);
+                @Override
+                public Cursor cursor(LeafReaderContext leaf, SegmentCache segment) throws IOException {
+                    Scorer scorer = weight.scorer(leaf);
+                    if (scorer == null) {
+                        return null;
                     }
+                    DocIdSetIterator iterator = scorer.iterator();
+                    return new Cursor() {
+                        @Override
+                        public int docID() {
+                            return iterator.docID();
+                        }
 
-                    @Override
-                    public float score() throws IOException {
-                        return scorer.score();
-                    }
-                };
+                        @Override
+                        public int advance(int target) throws IOException {
+                            return iterator.advance(target);
+                        }
+
+                        @Override
+                        public float score() throws IOException {
+                            return scorer.score();
+                        }
+                    };
+                }
             };
         }
     }
@@ -438,6 +475,12 @@ final class ClauseSearch {
             SimScorer similarity = searcher.getSimilarity().scorer(boost, searcher.collectionStatistics(term.field()),
                     searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
             return new TermClause(term, states, similarity);
+        }
+
+        /** BM25 approaches its weight as the frequency grows, whatever the length. */
+        @Override
+        public double maxScore() {
+            return similarity.score(Float.MAX_VALUE, 1L);
         }
 
         @Override
