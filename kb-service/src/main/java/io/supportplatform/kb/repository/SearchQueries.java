@@ -50,10 +50,11 @@ final class SearchQueries {
     }
 
     /**
-     * A search as two queries: {@code match} selects, filters and ranks the articles (BM25 per word); the optional
-     * {@code proximity} boost (typed words standing close together) is only added to the scores of the best
-     * {@link #RESCORED} of them. Phrase scoring over every article that matches a common word was the costliest
-     * part of ranking, and as a clause of the match query it kept block-max WAND from skipping articles.
+     * A search as {@code match}, the query that selects, filters and ranks the articles (BM25 per word), and
+     * {@code clauses}, the same query as its parts, which {@link ClauseSearch} evaluates (same matches and scores,
+     * less work); the optional {@code proximity} boost (typed words standing close together) is only added to the
+     * scores of the best {@link #RESCORED} of them: phrase scoring over every article that matches a common word was
+     * the costliest part of ranking. {@code match} itself serves the highlighter's words and tests.
      */
     record Built(Query match, Clauses clauses, Query proximity) {
     }
