@@ -1,3 +1,4 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -73,6 +74,7 @@ public class SearchLoad {
             int clients, int seconds, String label) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger errors = new AtomicInteger();
+        long cpuBefore = serviceCpuTicks();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> futures = new ArrayList<>();
         long began = System.nanoTime();
@@ -106,6 +108,7 @@ public class SearchLoad {
             all.add(f.get());
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
+        long cpuTicks = serviceCpuTicks() - cpuBefore;
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         if (label.equals("warm-up") || merged.length == 0) {
@@ -117,6 +120,27 @@ public class SearchLoad {
                 "%s clients %2d: %6d requests in %.0f s, %7.1f q/s, p50 %6.1f ms, p90 %6.1f ms, p99 %6.1f ms, max %6.1f ms, errors %d%n",
                 label, clients, merged.length, elapsed, merged.length / elapsed, ms(merged, 0.50), ms(merged, 0.90),
                 ms(merged, 0.99), merged[merged.length - 1] / 1e6, errors.get());
+        if (cpuBefore >= 0) {
+            System.out.printf(Locale.ROOT, "%s clients %2d: kb-service CPU %.2f ms per request (%.1f s of CPU)%n", label,
+                    clients, cpuTicks * 1000.0 / TICKS_PER_SECOND / merged.length, cpuTicks / (double) TICKS_PER_SECOND);
+        }
+    }
+
+    /** USER_HZ of /proc/<pid>/stat on Linux. */
+    static final int TICKS_PER_SECOND = 100;
+
+    /**
+     * CPU time (user + system, clock ticks) of the process named by {@code -Dkb.pid} so far, -1 without one: the
+     * service's own cost per request, whatever else (load generator, gateway) runs on the machine.
+     */
+    static long serviceCpuTicks() throws IOException {
+        String pid = System.getProperty("kb.pid");
+        if (pid == null) {
+            return -1;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
     }
 
     static double ms(long[] sorted, double quantile) {

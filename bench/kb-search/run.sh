@@ -95,7 +95,7 @@ printf "kb-service ready %.1f s after start\n" "$(echo "$READY - $STARTED" | bc)
 echo "Search load through the gateway ($SECONDS_PER_LEVEL s per level after $WARMUP s warm-up), two workloads:"
 echo "  repeating = the judged queries in rotation (answered from kb-service's result cache after the warm-up)"
 echo "  unique    = every request a query never sent before (judged query + 1 corpus word: the uncached path)"
-"$JAVA" bench/kb-search/SearchLoad.java http://localhost:8080 \
+"$JAVA" -Dkb.pid="$KB_PID" bench/kb-search/SearchLoad.java http://localhost:8080 \
   http://localhost:8180/realms/support/protocol/openid-connect/token bench/kb-search/queries.txt \
   "$WORK/vocabulary-$ARTICLES.txt" "$SECONDS_PER_LEVEL" "$WARMUP" 1 16
 echo "Result cache of kb-service:"

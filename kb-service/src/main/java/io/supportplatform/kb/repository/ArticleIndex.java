@@ -40,7 +40,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.QueryVisitor;
@@ -49,8 +48,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
@@ -251,17 +248,13 @@ public class ArticleIndex implements AutoCloseable {
         if (built == null) {
             return SearchResult.empty();
         }
-        // Rewritten once for the ranking pass and the highlighter instead of by each of them.
-        Query query = searcher.rewrite(built.match());
-        // Two passes: counting every match without scores (no BM25 arithmetic, one posting list per word in the
-        // words fields), then ranking only as far as needed for the best few (block-max WAND skips articles that
-        // cannot make the top), which a single pass collecting both could not.
-        Object[] counted = searcher.search(built.count(),
-                new MultiCollectorManager(new TotalHitCountCollectorManager(), new FacetCounter(FACETS)));
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) counted[1];
-        TopDocs top = rank(searcher, query, built.proximity(), search.limit());
-        return new SearchResult((Integer) counted[0], hits(searcher, query, top), facets);
+        // Matches found and counted on bit sets, then only the matches scored (ClauseSearch); the best few get the
+        // proximity boost.
+        int candidates = built.proximity() == null ? search.limit() : Math.max(search.limit(), SearchQueries.RESCORED);
+        ClauseSearch.Result found = ClauseSearch.search(searcher, built.clauses(), candidates, FACETS);
+        TopDocs top = built.proximity() == null ? found.top()
+                : QueryRescorer.rescore(searcher, found.top(), built.proximity(), 1.0, search.limit());
+        return new SearchResult(found.total(), hits(searcher, built.match(), top), found.facets());
     }
 
     /** The typo expansions of this index version: those of an older version may name words no longer indexed. */
@@ -272,20 +265,6 @@ public class ArticleIndex implements AutoCloseable {
             typos = found; // a search on an even newer version replaces it again; only the newest is kept
         }
         return found;
-    }
-
-    /**
-     * The best {@code limit} matches: by word scores, then the proximity boost added to the best
-     * {@link SearchQueries#RESCORED} (same sum as if it were a clause of the query, for the articles that can make
-     * the top), so phrase positions are read for a few articles instead of every match.
-     */
-    private static TopDocs rank(IndexSearcher searcher, Query query, Query proximity, int limit) throws IOException {
-        if (proximity == null) {
-            return searcher.search(query, new TopScoreDocCollectorManager(limit, limit));
-        }
-        int candidates = Math.max(limit, SearchQueries.RESCORED);
-        TopDocs best = searcher.search(query, new TopScoreDocCollectorManager(candidates, candidates));
-        return QueryRescorer.rescore(searcher, best, proximity, 1.0, limit);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
@@ -402,12 +381,23 @@ public class ArticleIndex implements AutoCloseable {
 
     /** For tests: how many articles the ranking query matches (the counting query must match the same). */
     int rankingMatches(SearchQuery search) {
+        return withSearcher(searcher -> {
+            SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(),
+                    new TypoExpansions.Found(-1));
+            return built == null ? 0 : searcher.count(built.match());
+        });
+    }
+
+    interface SearcherTask<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** For tests: runs the task on the current searcher. */
+    <T> T withSearcher(SearcherTask<T> task) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(),
-                        new TypoExpansions.Found(-1));
-                return built == null ? 0 : searcher.count(built.match());
+                return task.run(searcher);
             } finally {
                 searchers.release(searcher);
             }

@@ -50,12 +50,36 @@ final class SearchQueries {
     }
 
     /**
-     * A search as two queries: {@code match} selects, filters and ranks the articles (BM25 per word); the optional
-     * {@code proximity} boost (typed words standing close together) is only added to the scores of the best
-     * {@link #RESCORED} of them. Phrase scoring over every article that matches a common word was the costliest
-     * part of ranking, and as a clause of the match query it kept block-max WAND from skipping articles.
+     * A search as {@code match}, the query that selects, filters and ranks the articles (BM25 per word), and
+     * {@code clauses}, the same query as its parts, which {@link ClauseSearch} evaluates (same matches and scores,
+     * less work); the optional {@code proximity} boost (typed words standing close together) is only added to the
+     * scores of the best {@link #RESCORED} of them: phrase scoring over every article that matches a common word was
+     * the costliest part of ranking. {@code match} itself serves the highlighter's words and tests.
      */
-    record Built(Query match, Query count, Query proximity) {
+    record Built(Query match, Clauses clauses, Query proximity) {
+    }
+
+    /**
+     * The match query's structure, for {@link ClauseSearch}: per language the quoted phrases (all required), the
+     * typed words (at least {@code minimum} of them; required only without phrases, else they only add to the
+     * score), and the filters every match must pass.
+     */
+    record Clauses(List<LanguageClauses> languages, List<Query> filters) {
+    }
+
+    record LanguageClauses(List<Query> phrases, List<Word> words, int minimum) {
+    }
+
+    /** One typed word: its forms (a compound's parts are forms of the same word). */
+    record Word(List<Form> forms) {
+    }
+
+    /**
+     * One analysed form of a word: {@code scored}, the boosted clauses it is ranked by (title, tags, body, typo
+     * variants); {@code matching}, the same matches from fewer posting lists (the language's words field instead of
+     * title, tags and body), to find and count articles.
+     */
+    record Form(List<Query> scored, List<Query> matching) {
     }
 
     /** How many of the best articles by word scores the proximity boost may reorder. */
@@ -70,15 +94,15 @@ final class SearchQueries {
         Text text = Text.split(search.text());
         TypoExpansions typos = new TypoExpansions(reader, found);
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
-        BooleanQuery.Builder anyLanguageCount = new BooleanQuery.Builder();
+        List<LanguageClauses> languages = new ArrayList<>();
         BooleanQuery.Builder proximity = new BooleanQuery.Builder();
         Set<String> realWords = realWords(text.words(), reader);
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
-            Query[] inLanguage = forLanguage(text, language, reader, typos, realWords, proximity);
+            LanguageClauses inLanguage = forLanguage(text, language, reader, typos, realWords, proximity);
             if (inLanguage != null) {
-                anyLanguage.add(inLanguage[0], Occur.SHOULD);
-                anyLanguageCount.add(inLanguage[1], Occur.SHOULD);
+                anyLanguage.add(query(inLanguage), Occur.SHOULD);
+                languages.add(inLanguage);
                 matchable = true;
             }
         }
@@ -86,19 +110,42 @@ final class SearchQueries {
             return null;
         }
         BooleanQuery proximityQuery = proximity.build();
-        return new Built(filtered(anyLanguage.build(), search), filtered(anyLanguageCount.build(), search),
+        List<Query> filters = filters(search);
+        BooleanQuery.Builder match = new BooleanQuery.Builder().add(anyLanguage.build(), Occur.MUST);
+        filters.forEach(f -> match.add(f, Occur.FILTER));
+        return new Built(match.build(), new Clauses(languages, filters),
                 proximityQuery.clauses().isEmpty() ? null : proximityQuery);
     }
 
-    private static Query filtered(Query words, SearchQuery search) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
-        search.language().ifPresent(l -> query.add(keyword(IndexFields.LANGUAGE, l.code()), Occur.FILTER));
-        search.product().ifPresent(p -> query.add(keyword(IndexFields.PRODUCT, p), Occur.FILTER));
-        search.platform().ifPresent(p -> query.add(keyword(IndexFields.PLATFORM, p), Occur.FILTER));
-        search.category().ifPresent(c -> query.add(keyword(IndexFields.CATEGORY, c), Occur.FILTER));
+    private static List<Query> filters(SearchQuery search) {
+        List<Query> filters = new ArrayList<>();
+        search.language().ifPresent(l -> filters.add(keyword(IndexFields.LANGUAGE, l.code())));
+        search.product().ifPresent(p -> filters.add(keyword(IndexFields.PRODUCT, p)));
+        search.platform().ifPresent(p -> filters.add(keyword(IndexFields.PLATFORM, p)));
+        search.category().ifPresent(c -> filters.add(keyword(IndexFields.CATEGORY, c)));
         if (search.audience() == Audience.CUSTOMER) {
-            // In the query itself, so no hit, count or facet ever reflects an article a customer may not read.
-            query.add(keyword(IndexFields.CUSTOMER_READABLE, "true"), Occur.FILTER);
+            // Part of every match, so no hit, count or facet ever reflects an article a customer may not read.
+            filters.add(keyword(IndexFields.CUSTOMER_READABLE, "true"));
+        }
+        return filters;
+    }
+
+    /** One language's clauses as a Lucene query (the reference semantics {@link ClauseSearch} evaluates). */
+    private static Query query(LanguageClauses clauses) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        clauses.phrases().forEach(p -> query.add(p, Occur.MUST));
+        if (!clauses.words().isEmpty()) {
+            BooleanQuery.Builder words = new BooleanQuery.Builder().setMinimumNumberShouldMatch(clauses.minimum());
+            for (Word word : clauses.words()) {
+                BooleanQuery.Builder forms = new BooleanQuery.Builder();
+                for (Form form : word.forms()) {
+                    BooleanQuery.Builder scored = new BooleanQuery.Builder();
+                    form.scored().forEach(q -> scored.add(q, Occur.SHOULD));
+                    forms.add(scored.build(), Occur.SHOULD);
+                }
+                words.add(forms.build(), Occur.SHOULD);
+            }
+            query.add(words.build(), clauses.phrases().isEmpty() ? Occur.MUST : Occur.SHOULD);
         }
         return query.build();
     }
@@ -127,21 +174,17 @@ final class SearchQueries {
     /**
      * @param realWords spans of typed words some language knows, expanded by 1 edit only
      * @param proximity receives this language's proximity boost clauses, if any
-     * @return null when nothing can match in this language, else the ranking query and the counting query: the
-     *     same structure, but each exact word is one term of the language's words field (title, tags and body in
-     *     one posting list) instead of three scored clauses, so it matches exactly the same articles
+     * @return null when nothing can match in this language, else its phrases and words
      */
-    private static Query[] forLanguage(Text text, Language language, IndexReader reader, TypoExpansions typos,
-            Set<String> realWords, BooleanQuery.Builder proximity) throws IOException {
+    private static LanguageClauses forLanguage(Text text, Language language, IndexReader reader,
+            TypoExpansions typos, Set<String> realWords, BooleanQuery.Builder proximity) throws IOException {
         Analyzer analyzer = IndexFields.analyzer(language);
         String title = IndexFields.title(language);
         String tags = IndexFields.tags(language);
         String body = IndexFields.body(language);
         String words = IndexFields.words(language);
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        BooleanQuery.Builder countQuery = new BooleanQuery.Builder();
+        List<Query> phrases = new ArrayList<>();
         int terms = 0;
-        boolean any = false;
         for (String phrase : text.phrases()) {
             List<Positioned> tokens = analyze(analyzer, body, phrase);
             if (tokens.isEmpty() || terms + tokens.size() > MAX_TERMS) {
@@ -149,13 +192,10 @@ final class SearchQueries {
             }
             terms += tokens.size();
             // A quoted phrase must occur as written (after analysis), in the title or the body.
-            Query inTitleOrBody = new BooleanQuery.Builder()
+            phrases.add(new BooleanQuery.Builder()
                     .add(new BoostQuery(phrase(title, tokens, 0), TITLE_BOOST), Occur.SHOULD)
                     .add(phrase(body, tokens, 0), Occur.SHOULD)
-                    .build();
-            query.add(inTitleOrBody, Occur.MUST);
-            countQuery.add(inTitleOrBody, Occur.MUST);
-            any = true;
+                    .build());
         }
         List<Positioned> tokens = analyze(analyzer, body, text.words());
         // One clause per typed word; the parts the German analysis split off a compound sit at the word's
@@ -167,9 +207,7 @@ final class SearchQueries {
             spans.putIfAbsent(t.position(), t.span());
         });
         Set<String> seen = new HashSet<>();
-        BooleanQuery.Builder wordClauses = new BooleanQuery.Builder();
-        BooleanQuery.Builder countWordClauses = new BooleanQuery.Builder();
-        int matchable = 0;
+        List<Word> wordClauses = new ArrayList<>();
         int fuzzy = 0;
         for (Map.Entry<Integer, Set<String>> atPosition : byPosition.entrySet()) {
             Set<String> variants = atPosition.getValue();
@@ -177,8 +215,7 @@ final class SearchQueries {
             if (!seen.add(String.join(" ", variants))) {
                 continue; // the same word typed twice
             }
-            BooleanQuery.Builder clause = new BooleanQuery.Builder();
-            BooleanQuery.Builder countClause = new BooleanQuery.Builder();
+            List<Form> forms = new ArrayList<>();
             boolean known = false;
             for (String word : variants) {
                 if (terms++ >= MAX_TERMS) {
@@ -196,32 +233,23 @@ final class SearchQueries {
                             & !typos.add(typoForms, word, body, FUZZY_WEIGHT, edits);
                 }
                 known |= !unknown;
-                BooleanQuery.Builder forms = exact(title, tags, body, word);
-                BooleanQuery.Builder countForms = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(words, word)), Occur.SHOULD);
+                List<Query> scored = new ArrayList<>(exact(title, tags, body, word));
+                List<Query> matching = new ArrayList<>();
+                matching.add(new TermQuery(new Term(words, word)));
                 for (BooleanClause typo : typoForms.build().clauses()) {
-                    forms.add(typo);
-                    countForms.add(typo);
+                    scored.add(typo.getQuery());
+                    matching.add(typo.getQuery());
                 }
-                clause.add(forms.build(), Occur.SHOULD);
-                countClause.add(countForms.build(), Occur.SHOULD);
+                forms.add(new Form(scored, matching));
             }
             if (known) {
-                wordClauses.add(clause.build(), Occur.SHOULD);
-                countWordClauses.add(countClause.build(), Occur.SHOULD);
-                matchable++;
+                wordClauses.add(new Word(forms));
             }
         }
-        if (matchable > 0) {
-            // Most of what was typed must match: with three or more words at least half of them, so an article
-            // sharing one common word ("nicht", "error") is no hit. Words the index cannot match don't count.
-            int minimum = matchable >= 3 ? (matchable + 1) / 2 : 1;
-            wordClauses.setMinimumNumberShouldMatch(minimum);
-            countWordClauses.setMinimumNumberShouldMatch(minimum);
-            query.add(wordClauses.build(), any ? Occur.SHOULD : Occur.MUST);
-            countQuery.add(countWordClauses.build(), any ? Occur.SHOULD : Occur.MUST);
-            any = true;
-        }
+        // Most of what was typed must match: with three or more words at least half of them, so an article
+        // sharing one common word ("nicht", "error") is no hit. Words the index cannot match don't count.
+        int matchable = wordClauses.size();
+        int minimum = matchable >= 3 ? (matchable + 1) / 2 : 1;
         // Words typed next to each other that stand close together in the text rank higher than the same words
         // scattered over the article ("backup failed" vs. "failed ... backup"). Applied to the best few only.
         List<Positioned> typed = tokens.stream().filter(Positioned::typed).limit(MAX_TERMS).toList();
@@ -230,7 +258,7 @@ final class SearchQueries {
                     Occur.SHOULD);
             proximity.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
         }
-        return any ? new Query[] { query.build(), countQuery.build() } : null;
+        return phrases.isEmpty() && wordClauses.isEmpty() ? null : new LanguageClauses(phrases, wordClauses, minimum);
     }
 
     private static boolean unknown(IndexReader reader, String word, String... fields) throws IOException {
@@ -243,11 +271,10 @@ final class SearchQueries {
     }
 
     /** Exact matches score fully: title over tags over body. */
-    private static BooleanQuery.Builder exact(String title, String tags, String body, String word) {
-        return new BooleanQuery.Builder()
-                .add(new BoostQuery(new TermQuery(new Term(title, word)), TITLE_BOOST), Occur.SHOULD)
-                .add(new BoostQuery(new TermQuery(new Term(tags, word)), TAGS_BOOST), Occur.SHOULD)
-                .add(new TermQuery(new Term(body, word)), Occur.SHOULD);
+    private static List<Query> exact(String title, String tags, String body, String word) {
+        return List.of(new BoostQuery(new TermQuery(new Term(title, word)), TITLE_BOOST),
+                new BoostQuery(new TermQuery(new Term(tags, word)), TAGS_BOOST),
+                new TermQuery(new Term(body, word)));
     }
 
     private static Query phrase(String field, List<Positioned> tokens, int slop) {

@@ -1,0 +1,157 @@
+package io.supportplatform.kb.repository;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.supportplatform.kb.domain.Article;
+import io.supportplatform.kb.domain.Audience;
+import io.supportplatform.kb.domain.Language;
+import io.supportplatform.kb.domain.SearchQuery;
+import io.supportplatform.kb.mapping.SeedArticles;
+
+/**
+ * {@link ClauseSearch} must give exactly what Lucene gives for the match query (P14.b: the right article first;
+ * the API promises exact totals and facets): the same total, the same facet counts, the same best articles in the
+ * same order with the same scores. Over the judged queries (typos, phrases, compounds, both languages), both
+ * audiences and filters, on an index with several segments and deleted documents (articles revised and retired
+ * after the rebuild), which the bit-set evaluation must leave out.
+ */
+class ClauseSearchTest {
+
+    private static final String[] FACETS = { IndexFields.CATEGORY, IndexFields.PRODUCT, IndexFields.LANGUAGE };
+    static ArticleIndex index;
+
+    @BeforeAll
+    static void indexTheSeedCorpusAndChangeSome() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        List<Article> articles = SeedArticles.read().stream()
+                .map(s -> Article.draft(s.id(), s.content(), "demo-seed", now).publish("demo-seed", now))
+                .toList();
+        index = new ArticleIndex();
+        index.rebuild(articles);
+        // Every 7th article retired, every 5th revised (new segments, old documents deleted).
+        Instant later = now.plusSeconds(60);
+        for (int i = 0; i < articles.size(); i++) {
+            Article article = articles.get(i);
+            if (i % 7 == 0) {
+                index.upsert(article.retire(later));
+            } else if (i % 5 == 0) {
+                index.upsert(article.revise(article.content(), "editor", later));
+            }
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    @Test
+    void totalsFacetsAndBestArticlesAreThoseOfTheLuceneQuery() throws IOException {
+        int[] compared = { 0 };
+        int[] withHits = { 0 };
+        index.withSearcher(searcher -> {
+            assertThat("several segments", searcher.getIndexReader().leaves().size(), greaterThan(1));
+            assertThat("deleted documents", searcher.getIndexReader().numDeletedDocs(), greaterThan(0));
+            for (SearchQualityTest.Judged judged : SearchQualityTest.judged()) {
+                for (Audience audience : Audience.values()) {
+                    for (SearchQuery search : List.of(
+                            query(judged.q(), Optional.empty(), Optional.empty(), audience),
+                            query(judged.q(), Optional.of(Language.DE), Optional.empty(), audience),
+                            query(judged.q(), Optional.empty(), Optional.of("Nimbus Backup"), audience))) {
+                        SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(),
+                                new TypoExpansions.Found(-1));
+                        if (built == null) {
+                            continue;
+                        }
+                        ClauseSearch.Result result = ClauseSearch.search(searcher, built.clauses(), 20, FACETS);
+                        TopDocs lucene = searcher.search(built.match(), new TopScoreDocCollectorManager(20, 20));
+                        String what = search.text() + " " + audience + " " + search.language() + " "
+                                + search.product();
+                        assertThat(what, result.total(), equalTo((long) searcher.count(built.match())));
+                        assertThat(what, result.facets(), equalTo(facets(searcher, built)));
+                        assertThat(what, describe(result.top()), equalTo(describe(lucene)));
+                        compared[0]++;
+                        if (result.total() > 0) {
+                            withHits[0]++;
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        assertThat(compared[0], greaterThanOrEqualTo(400));
+        assertThat(withHits[0], greaterThanOrEqualTo(300));
+    }
+
+    private static SearchQuery query(String text, Optional<Language> language, Optional<String> product,
+            Audience audience) {
+        return new SearchQuery(text, language, product, Optional.empty(), Optional.empty(), 10, audience);
+    }
+
+    private static List<String> describe(TopDocs top) {
+        return Arrays.stream(top.scoreDocs).map(d -> d.doc + ":" + d.score).toList();
+    }
+
+    /** Facet counts by collecting every match of the Lucene query and reading its doc values. */
+    private static Map<String, Map<String, Integer>> facets(IndexSearcher searcher, SearchQueries.Built built)
+            throws IOException {
+        Map<String, Map<String, Integer>> facets = new java.util.LinkedHashMap<>();
+        for (String field : FACETS) {
+            facets.put(field, new TreeMap<>());
+        }
+        searcher.search(built.match(), new SimpleCollector() {
+            private final List<SortedSetDocValues> values = new ArrayList<>();
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                values.clear();
+                for (String field : FACETS) {
+                    values.add(DocValues.getSortedSet(context.reader(), field));
+                }
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                for (int f = 0; f < FACETS.length; f++) {
+                    SortedSetDocValues field = values.get(f);
+                    if (field.advanceExact(doc)) {
+                        for (int n = field.docValueCount(); n > 0; n--) {
+                            facets.get(FACETS[f]).merge(field.lookupOrd(field.nextOrd()).utf8ToString(), 1,
+                                    Integer::sum);
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return facets;
+    }
+}
