@@ -132,8 +132,8 @@ public class VerifiedTokens {
         }
         Object tenant = identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE);
         String key = key(tenant == null ? null : tenant.toString(), token);
-        if (cache.getIfPresent(key) != null) {
-            return; // a hit coming back through the augmentors
+        if (cache.asMap().containsKey(key)) {
+            return; // a hit coming back through the augmentors (not counted as another hit)
         }
         cache.put(key, new Verified(copy(identity).build(), jwt.getExpirationTime(), notBefore(jwt)));
     }
