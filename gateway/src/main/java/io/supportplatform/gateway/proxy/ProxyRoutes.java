@@ -111,7 +111,15 @@ public class ProxyRoutes {
         });
         Context requestContext = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(ctx, null)
-                .emitOn(task -> requestContext.runOnContext(ignored -> task.run()))
+                // Back on the request's context when the identity arrives elsewhere (a key fetch); a token the cache
+                // answers arrives right here, and is handled without another event loop task.
+                .emitOn(task -> {
+                    if (Vertx.currentContext() == requestContext) {
+                        task.run();
+                    } else {
+                        requestContext.runOnContext(ignored -> task.run());
+                    }
+                })
                 .subscribe().with(
                         identity -> {
                             if (identity == null || identity.isAnonymous()) {

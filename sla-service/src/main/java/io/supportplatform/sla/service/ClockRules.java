@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.supportplatform.sla.domain.RegionCalendars;
 import io.supportplatform.sla.domain.SlaPolicies;
 import io.supportplatform.sla.repository.PolicyRepository;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,42 +22,45 @@ public class ClockRules {
     public record Snapshot(String revision, SlaPolicies policies, RegionCalendars calendars) {
     }
 
-    private final PolicyRepository policies;
-    private final CalendarService calendars;
-    private final AtomicReference<Snapshot> cached = new AtomicReference<>();
-
-    public ClockRules(PolicyRepository policies, CalendarService calendars) {
-        this.policies = policies;
-        this.calendars = calendars;
-    }
-
-    /** Within the caller's session. */
-    public Uni<Snapshot> current() {
-        return revision().flatMap(revision -> {
-            Snapshot snapshot = cached.get();
-            if (snapshot != null && snapshot.revision().equals(revision)) {
-                return Uni.createFrom().item(snapshot);
-            }
-            return policies.all().flatMap(versions -> calendars.regionCalendars()
-                    .map(regions -> {
-                        Snapshot fresh = new Snapshot(revision, versions, regions);
-                        cached.set(fresh);
-                        return fresh;
-                    }));
-        });
-    }
-
     /**
      * Changes with every activation (drafts are not used by clocks) and every calendar write. Policy versions
      * are never changed once active, so the count and latest activation identify the active set.
      */
-    private Uni<String> revision() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                        select (select count(*) || '@' || coalesce(max(activated_at)::text, '-')
-                                from sla_policy where effective_from is not null)
-                               || '|' ||
-                               (select count(*) || '@' || coalesce(max(updated_at)::text, '-')
-                                from business_calendar)""", String.class)
-                .getSingleResult());
+    private static final String REVISION = """
+            select (select count(*) || '@' || coalesce(max(activated_at)::text, '-')
+                    from sla_policy where effective_from is not null)
+                   || '|' ||
+                   (select count(*) || '@' || coalesce(max(updated_at)::text, '-')
+                    from business_calendar)""";
+
+    private final Pool pool;
+    private final PolicyRepository policies;
+    private final CalendarService calendars;
+    private final AtomicReference<Snapshot> cached = new AtomicReference<>();
+
+    public ClockRules(Pool pool, PolicyRepository policies, CalendarService calendars) {
+        this.pool = pool;
+        this.policies = policies;
+        this.calendars = calendars;
+    }
+
+    /**
+     * The revision is one plain query on the pool, no Hibernate session (a session per batch of ticket events cost
+     * more than the query, bench/ticket-intake); policies and calendars are read in a session only when it changed
+     * (the caller's, when it has one).
+     */
+    public Uni<Snapshot> current() {
+        return pool.preparedQuery(REVISION).execute().map(rows -> rows.iterator().next().getString(0)).flatMap(revision -> {
+            Snapshot snapshot = cached.get();
+            if (snapshot != null && snapshot.revision().equals(revision)) {
+                return Uni.createFrom().item(snapshot);
+            }
+            return Panache.withSession(() -> policies.all().flatMap(versions -> calendars.regionCalendars()
+                    .map(regions -> {
+                        Snapshot fresh = new Snapshot(revision, versions, regions);
+                        cached.set(fresh);
+                        return fresh;
+                    })));
+        });
     }
 }

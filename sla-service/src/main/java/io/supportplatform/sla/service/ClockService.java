@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.supportplatform.problem.ProblemException;
@@ -72,7 +71,7 @@ public class ClockService {
         List<ReceivedEvent> distinct = firstOfEachId(batch);
         batchSizes.record(batch.size());
         Timer.Sample started = Timer.start();
-        return Panache.withSession(rules::current)
+        return rules.current()
                 .flatMap(current -> pool.withTransaction(connection -> events.insertNew(connection, distinct)
                         .flatMap(inserted -> {
                             Set<UUID> tickets = distinct.stream().map(ReceivedEvent::event)
