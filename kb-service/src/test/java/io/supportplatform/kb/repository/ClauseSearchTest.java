@@ -30,7 +30,6 @@ import io.supportplatform.kb.domain.Article;
 import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.Language;
 import io.supportplatform.kb.domain.SearchQuery;
-import io.supportplatform.kb.mapping.SeedArticles;
 
 /**
  * {@link ClauseSearch} must give exactly what Lucene gives for the match query (P14.b: the right article first;
@@ -47,9 +46,7 @@ class ClauseSearchTest {
     @BeforeAll
     static void indexTheSeedCorpusAndChangeSome() {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        List<Article> articles = SeedArticles.read().stream()
-                .map(s -> Article.draft(s.id(), s.content(), "demo-seed", now).publish("demo-seed", now))
-                .toList();
+        List<Article> articles = SearchQualityTest.publishedSeedArticles(now);
         index = new ArticleIndex();
         index.rebuild(articles);
         // Every 7th article retired, every 5th revised (new segments, old documents deleted).

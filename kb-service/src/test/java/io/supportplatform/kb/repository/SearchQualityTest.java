@@ -53,12 +53,15 @@ class SearchQualityTest {
 
     @BeforeAll
     static void indexTheSeedCorpus() {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        List<Article> articles = SeedArticles.read().stream()
+        index = new ArticleIndex();
+        index.rebuild(publishedSeedArticles(Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    /** The demo corpus, whose ids the judged queries name, as articles published at {@code now}. */
+    static List<Article> publishedSeedArticles(Instant now) {
+        return SeedArticles.read().stream()
                 .map(s -> Article.draft(s.id(), s.content(), "demo-seed", now).publish("demo-seed", now))
                 .toList();
-        index = new ArticleIndex();
-        index.rebuild(articles);
     }
 
     @AfterAll
