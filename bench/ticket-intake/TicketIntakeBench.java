@@ -350,11 +350,13 @@ public class TicketIntakeBench {
                 while (running.get()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                         long seen = System.nanoTime();
-                        Long answered = answeredAt.get(record.key());
-                        if (answered != null) {
-                            lag.putIfAbsent(record.key(), Math.max(0, seen - answered));
-                        } else {
-                            early.putIfAbsent(record.key(), seen); // the event beat the 201 to us
+                        synchronized (this) { // with expect(): an event and its 201 arriving at once are matched
+                            Long answered = answeredAt.get(record.key());
+                            if (answered != null) {
+                                lag.putIfAbsent(record.key(), Math.max(0, seen - answered));
+                            } else {
+                                early.putIfAbsent(record.key(), seen); // the event beat the 201 to us
+                            }
                         }
                     }
                 }
@@ -362,7 +364,7 @@ public class TicketIntakeBench {
             });
         }
 
-        void expect(String ticketId, long answered) {
+        synchronized void expect(String ticketId, long answered) {
             answeredAt.put(ticketId, answered);
             Long seen = early.remove(ticketId);
             if (seen != null) {
