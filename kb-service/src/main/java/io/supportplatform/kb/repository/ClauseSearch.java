@@ -237,25 +237,40 @@ final class ClauseSearch {
         return bits;
     }
 
+    /** One pass over the matches (the bit set's words read directly) for all facet fields, not one per field. */
     private static void countFacets(LeafReader reader, FixedBitSet matches, String[] fields,
             Map<String, Map<String, Integer>> facets) throws IOException {
         SegmentCache segment = SegmentCache.of(reader);
-        for (String field : fields) {
-            SegmentCache.Ordinals ordinals = segment.ordinals(reader, field);
-            int[] starts = ordinals.starts();
-            int[] ords = ordinals.ords();
-            int[] counts = new int[ordinals.values().length];
-            for (int doc = matches.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                    doc = doc + 1 < matches.length() ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-                for (int i = starts[doc]; i < starts[doc + 1]; i++) {
-                    counts[ords[i]]++;
+        SegmentCache.Ordinals[] ordinals = new SegmentCache.Ordinals[fields.length];
+        int[][] counts = new int[fields.length][];
+        for (int f = 0; f < fields.length; f++) {
+            ordinals[f] = segment.ordinals(reader, fields[f]);
+            counts[f] = new int[ordinals[f].values().length];
+        }
+        long[] bits = matches.getBits();
+        for (int w = 0; w < bits.length; w++) {
+            for (long word = bits[w]; word != 0; word &= word - 1) {
+                countOrdinals(w * 64 + Long.numberOfTrailingZeros(word), ordinals, counts);
+            }
+        }
+        for (int f = 0; f < fields.length; f++) {
+            Map<String, Integer> byValue = facets.get(fields[f]);
+            for (int ord = 0; ord < counts[f].length; ord++) {
+                if (counts[f][ord] > 0) {
+                    byValue.merge(ordinals[f].values()[ord], counts[f][ord], Integer::sum);
                 }
             }
-            Map<String, Integer> byValue = facets.get(field);
-            for (int ord = 0; ord < counts.length; ord++) {
-                if (counts[ord] > 0) {
-                    byValue.merge(ordinals.values()[ord], counts[ord], Integer::sum);
-                }
+        }
+    }
+
+    /** Adds one article's values to the counts of each facet field. */
+    private static void countOrdinals(int doc, SegmentCache.Ordinals[] ordinals, int[][] counts) {
+        for (int f = 0; f < ordinals.length; f++) {
+            int[] starts = ordinals[f].starts();
+            int[] ords = ordinals[f].ords();
+            int[] counted = counts[f];
+            for (int i = starts[doc]; i < starts[doc + 1]; i++) {
+                counted[ords[i]]++;
             }
         }
     }
