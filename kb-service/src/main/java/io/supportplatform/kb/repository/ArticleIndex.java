@@ -323,8 +323,8 @@ public class ArticleIndex implements AutoCloseable {
     /**
      * The highlighter's default passage score (BM25 over the passage's matched words, times a boost towards the
      * text's start), without the term hash with its 32 KB block the default allocates for every passage it scores
-     * (about a fifth of the snippets' cost): a passage holds a few matches, a scan finds a repeated word. The words
-     * add up in the order first met, as in the default, so scores and chosen snippets stay the same.
+     * (some 40 % of the bytes a search allocated): a passage holds a few matches, a scan finds a repeated word.
+     * The words add up in the order first met, as in the default, so scores and chosen snippets stay the same.
      */
     private static final class PassageScores extends PassageScorer {
 

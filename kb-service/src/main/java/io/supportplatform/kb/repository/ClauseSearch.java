@@ -87,8 +87,10 @@ final class ClauseSearch {
             FixedBitSet all = new FixedBitSet(leaf.reader().maxDoc());
             for (int l = 0; l < languages.size(); l++) {
                 Scored language = languages.get(l);
-                FixedBitSet words = language.clauses.words().isEmpty() ? null : words(searcher, leaf, language.clauses, lookup);
-                FixedBitSet matches = language.clauses.phrases().isEmpty() ? words : phrases(searcher, leaf, language, lookup);
+                FixedBitSet words = language.clauses.words().isEmpty() ? null
+                        : words(searcher, leaf, language.clauses, lookup);
+                FixedBitSet matches = language.clauses.phrases().isEmpty() ? words
+                        : phrases(searcher, leaf, language, lookup);
                 if (matches == null) {
                     continue;
                 }
