@@ -3,6 +3,7 @@ package io.supportplatform.kb.repository;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -65,9 +67,10 @@ final class ClauseSearch {
     /** @param candidates how many of the best-scored matches to return (best first, ties by index order) */
     static Result search(IndexSearcher searcher, SearchQueries.Clauses clauses, int candidates, String[] facetFields)
             throws IOException {
+        TermLookup lookup = new TermLookup(searcher);
         List<Scored> languages = new ArrayList<>();
         for (SearchQueries.LanguageClauses language : clauses.languages()) {
-            languages.add(new Scored(searcher, language));
+            languages.add(new Scored(searcher, language, lookup));
         }
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         for (String field : facetFields) {
@@ -77,15 +80,17 @@ final class ClauseSearch {
         ScoreDoc weakest = best.top();
         long total = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FixedBitSet passing = passing(searcher, leaf, clauses.filters());
+            FixedBitSet passing = passing(searcher, leaf, clauses.filters(), lookup);
             if (passing == null) {
                 continue;
             }
             FixedBitSet all = new FixedBitSet(leaf.reader().maxDoc());
             for (int l = 0; l < languages.size(); l++) {
                 Scored language = languages.get(l);
-                FixedBitSet words = language.clauses.words().isEmpty() ? null : words(searcher, leaf, language.clauses);
-                FixedBitSet matches = language.clauses.phrases().isEmpty() ? words : phrases(searcher, leaf, language);
+                FixedBitSet words = language.clauses.words().isEmpty() ? null
+                        : words(searcher, leaf, language.clauses, lookup);
+                FixedBitSet matches = language.clauses.phrases().isEmpty() ? words
+                        : phrases(searcher, leaf, language, lookup);
                 if (matches == null) {
                     continue;
                 }
@@ -114,14 +119,14 @@ final class ClauseSearch {
      * Articles of this segment that pass every filter (deleted ones included); {@link #ALL} without filters, null
      * when none pass. Do not modify: it may be the cached set of a filter.
      */
-    private static FixedBitSet passing(IndexSearcher searcher, LeafReaderContext leaf, List<Query> filters)
-            throws IOException {
+    private static FixedBitSet passing(IndexSearcher searcher, LeafReaderContext leaf, List<Query> filters,
+            TermLookup lookup) throws IOException {
         LeafReader reader = leaf.reader();
         SegmentCache segment = SegmentCache.of(reader);
         FixedBitSet passing = ALL;
         for (Query filter : filters) {
             FixedBitSet bits = filter instanceof TermQuery term ? segment.filter(reader, term.getTerm())
-                    : matching(searcher, leaf, filter, null);
+                    : matching(searcher, leaf, filter, null, lookup);
             if (passing == ALL) {
                 passing = bits;
             } else {
@@ -148,14 +153,14 @@ final class ClauseSearch {
 
     /** Articles with at least {@code minimum} of the words (a word: any of its forms' matching clauses). */
     private static FixedBitSet words(IndexSearcher searcher, LeafReaderContext leaf,
-            SearchQueries.LanguageClauses clauses) throws IOException {
+            SearchQueries.LanguageClauses clauses, TermLookup lookup) throws IOException {
         int maxDoc = leaf.reader().maxDoc();
         List<long[]> words = new ArrayList<>();
         for (SearchQueries.Word word : clauses.words()) {
             FixedBitSet bits = new FixedBitSet(maxDoc);
             for (SearchQueries.Form form : word.forms()) {
                 for (Query query : form.matching()) {
-                    matching(searcher, leaf, query, bits);
+                    matching(searcher, leaf, query, bits, lookup);
                 }
             }
             words.add(bits.getBits());
@@ -197,11 +202,11 @@ final class ClauseSearch {
     }
 
     /** Articles with every quoted phrase. */
-    private static FixedBitSet phrases(IndexSearcher searcher, LeafReaderContext leaf, Scored language)
-            throws IOException {
+    private static FixedBitSet phrases(IndexSearcher searcher, LeafReaderContext leaf, Scored language,
+            TermLookup lookup) throws IOException {
         FixedBitSet all = null;
         for (Query phrase : language.clauses.phrases()) {
-            FixedBitSet bits = matching(searcher, leaf, phrase, null);
+            FixedBitSet bits = matching(searcher, leaf, phrase, null, lookup);
             if (all == null) {
                 all = bits;
             } else {
@@ -216,16 +221,12 @@ final class ClauseSearch {
      * read straight from its posting list (no weight, no statistics).
      */
     private static FixedBitSet matching(IndexSearcher searcher, LeafReaderContext leaf, Query query,
-            FixedBitSet into) throws IOException {
+            FixedBitSet into, TermLookup lookup) throws IOException {
         FixedBitSet bits = into != null ? into : new FixedBitSet(leaf.reader().maxDoc());
         if (query instanceof TermQuery termQuery) {
-            Term term = termQuery.getTerm();
-            var terms = leaf.reader().terms(term.field());
-            if (terms != null) {
-                TermsEnum termsEnum = terms.iterator();
-                if (termsEnum.seekExact(term.bytes())) {
-                    bits.or(termsEnum.postings(null, PostingsEnum.NONE));
-                }
+            TermsEnum termsEnum = lookup.seek(leaf, termQuery.getTerm());
+            if (termsEnum != null) {
+                bits.or(termsEnum.postings(null, PostingsEnum.NONE));
             }
             return bits;
         }
@@ -237,26 +238,69 @@ final class ClauseSearch {
         return bits;
     }
 
+    /** One pass over the matches (the bit set's words read directly) for all facet fields, not one per field. */
     private static void countFacets(LeafReader reader, FixedBitSet matches, String[] fields,
             Map<String, Map<String, Integer>> facets) throws IOException {
         SegmentCache segment = SegmentCache.of(reader);
-        for (String field : fields) {
-            SegmentCache.Ordinals ordinals = segment.ordinals(reader, field);
-            int[] starts = ordinals.starts();
-            int[] ords = ordinals.ords();
-            int[] counts = new int[ordinals.values().length];
-            for (int doc = matches.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                    doc = doc + 1 < matches.length() ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-                for (int i = starts[doc]; i < starts[doc + 1]; i++) {
-                    counts[ords[i]]++;
+        SegmentCache.Ordinals[] ordinals = new SegmentCache.Ordinals[fields.length];
+        int[][] counts = new int[fields.length][];
+        for (int f = 0; f < fields.length; f++) {
+            ordinals[f] = segment.ordinals(reader, fields[f]);
+            counts[f] = new int[ordinals[f].values().length];
+        }
+        long[] bits = matches.getBits();
+        for (int w = 0; w < bits.length; w++) {
+            for (long word = bits[w]; word != 0; word &= word - 1) {
+                countOrdinals(w * 64 + Long.numberOfTrailingZeros(word), ordinals, counts);
+            }
+        }
+        for (int f = 0; f < fields.length; f++) {
+            Map<String, Integer> byValue = facets.get(fields[f]);
+            for (int ord = 0; ord < counts[f].length; ord++) {
+                if (counts[f][ord] > 0) {
+                    byValue.merge(ordinals[f].values()[ord], counts[f][ord], Integer::sum);
                 }
             }
-            Map<String, Integer> byValue = facets.get(field);
-            for (int ord = 0; ord < counts.length; ord++) {
-                if (counts[ord] > 0) {
-                    byValue.merge(ordinals.values()[ord], counts[ord], Integer::sum);
-                }
+        }
+    }
+
+    /** Adds one article's values to the counts of each facet field. */
+    private static void countOrdinals(int doc, SegmentCache.Ordinals[] ordinals, int[][] counts) {
+        for (int f = 0; f < ordinals.length; f++) {
+            int[] starts = ordinals[f].starts();
+            int[] ords = ordinals[f].ords();
+            int[] counted = counts[f];
+            for (int i = starts[doc]; i < starts[doc + 1]; i++) {
+                counted[ords[i]]++;
             }
+        }
+    }
+
+    /**
+     * One terms enum per segment and field for the whole search, positioned anew for each word: a query looks up
+     * dozens of words in the same few fields, and a fresh enum per lookup (as TermStates.build and a plain seek take)
+     * costs its frames and buffers each time.
+     */
+    private static final class TermLookup {
+
+        private final List<Map<String, TermsEnum>> bySegment = new ArrayList<>();
+
+        TermLookup(IndexSearcher searcher) {
+            for (int i = 0; i < searcher.getIndexReader().leaves().size(); i++) {
+                bySegment.add(new HashMap<>());
+            }
+        }
+
+        /** The segment's enum positioned on the term, null when the segment does not have it. */
+        TermsEnum seek(LeafReaderContext leaf, Term term) throws IOException {
+            Map<String, TermsEnum> enums = bySegment.get(leaf.ord);
+            TermsEnum termsEnum = enums.get(term.field());
+            if (termsEnum == null) {
+                Terms terms = leaf.reader().terms(term.field());
+                termsEnum = terms == null ? TermsEnum.EMPTY : terms.iterator();
+                enums.put(term.field(), termsEnum);
+            }
+            return termsEnum.seekExact(term.bytes()) ? termsEnum : null;
         }
     }
 
@@ -271,12 +315,12 @@ final class ClauseSearch {
         final double[] boundAfter;
         final boolean flat;
 
-        Scored(IndexSearcher searcher, SearchQueries.LanguageClauses clauses) throws IOException {
+        Scored(IndexSearcher searcher, SearchQueries.LanguageClauses clauses, TermLookup lookup) throws IOException {
             this.clauses = clauses;
             flat = clauses.minimum() <= 1;
             phrases = new Clause[clauses.phrases().size()];
             for (int i = 0; i < phrases.length; i++) {
-                phrases[i] = Clause.of(searcher, clauses.phrases().get(i));
+                phrases[i] = Clause.of(searcher, clauses.phrases().get(i), lookup);
             }
             Clause[][][] unsorted = new Clause[clauses.words().size()][][];
             double[] bounds = new double[unsorted.length];
@@ -287,7 +331,7 @@ final class ClauseSearch {
                     List<Query> scored = forms.get(f).scored();
                     unsorted[w][f] = new Clause[scored.size()];
                     for (int c = 0; c < scored.size(); c++) {
-                        Clause clause = Clause.of(searcher, scored.get(c));
+                        Clause clause = Clause.of(searcher, scored.get(c), lookup);
                         unsorted[w][f][c] = clause;
                         bounds[w] += clause == null ? 0 : clause.maxScore();
                     }
@@ -416,7 +460,7 @@ final class ClauseSearch {
         /** No article scores more on this clause. */
         double maxScore();
 
-        static Clause of(IndexSearcher searcher, Query query) throws IOException {
+        static Clause of(IndexSearcher searcher, Query query, TermLookup lookup) throws IOException {
             Query rewritten = searcher.rewrite(query);
             float boost = 1f;
             if (rewritten instanceof BoostQuery boosted) {
@@ -424,7 +468,7 @@ final class ClauseSearch {
                 rewritten = boosted.getQuery();
             }
             if (rewritten instanceof TermQuery term) {
-                return TermClause.of(searcher, term.getTerm(), boost);
+                return TermClause.of(searcher, term.getTerm(), boost, lookup);
             }
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
             return new Clause() {
@@ -467,8 +511,15 @@ final class ClauseSearch {
      */
     private record TermClause(Term term, TermStates states, SimScorer similarity) implements Clause {
 
-        static TermClause of(IndexSearcher searcher, Term term, float boost) throws IOException {
-            TermStates states = TermStates.build(searcher, term, true);
+        /** The term's statistics gathered as {@code TermStates.build} gathers them, with the search's terms enums. */
+        static TermClause of(IndexSearcher searcher, Term term, float boost, TermLookup lookup) throws IOException {
+            TermStates states = new TermStates(searcher.getTopReaderContext());
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                TermsEnum termsEnum = lookup.seek(leaf, term);
+                if (termsEnum != null) {
+                    states.register(termsEnum.termState(), leaf.ord, termsEnum.docFreq(), termsEnum.totalTermFreq());
+                }
+            }
             if (states.docFreq() == 0) {
                 return null;
             }

@@ -159,11 +159,10 @@ final class SearchQueries {
     private static Set<String> realWords(String words, IndexReader reader) throws IOException {
         Set<String> real = new HashSet<>();
         for (Language language : Language.values()) {
-            String title = IndexFields.title(language);
-            String tags = IndexFields.tags(language);
             String body = IndexFields.body(language);
+            String known = IndexFields.words(language);
             for (Positioned token : analyze(IndexFields.analyzer(language), body, words)) {
-                if (token.typed() && !real.contains(token.span()) && !unknown(reader, token.term(), title, tags, body)) {
+                if (token.typed() && !real.contains(token.span()) && !unknown(reader, known, token.term())) {
                     real.add(token.span());
                 }
             }
@@ -223,7 +222,7 @@ final class SearchQueries {
                 }
                 // Fuzzy matching only as a fallback for words the index does not know: a known word is most
                 // likely spelt as meant, and expanding it would rank near-namesakes and cost time.
-                boolean unknown = unknown(reader, word, title, tags, body);
+                boolean unknown = unknown(reader, words, word);
                 BooleanQuery.Builder typoForms = new BooleanQuery.Builder();
                 if (unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS) {
                     fuzzy++;
@@ -261,13 +260,12 @@ final class SearchQueries {
         return phrases.isEmpty() && wordClauses.isEmpty() ? null : new LanguageClauses(phrases, wordClauses, minimum);
     }
 
-    private static boolean unknown(IndexReader reader, String word, String... fields) throws IOException {
-        for (String field : fields) {
-            if (reader.docFreq(new Term(field, word)) > 0) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Whether no article of the language has the word in its title, tags or body: the words field holds exactly
+     * those three texts under the same analysis, so one term lookup answers for all three fields.
+     */
+    private static boolean unknown(IndexReader reader, String words, String word) throws IOException {
+        return reader.docFreq(new Term(words, word)) == 0;
     }
 
     /** Exact matches score fully: title over tags over body. */
