@@ -227,21 +227,14 @@ public class ArticleIndex implements AutoCloseable {
     }
 
     public SearchResult search(SearchQuery search) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
-                if (answers == null) {
-                    return compute(search, searcher, version);
-                }
-                SearchResult kept = answers.get(search, version);
-                return kept != null ? kept : answers.put(search, version, compute(search, searcher, version));
-            } finally {
-                searchers.release(searcher);
+        return withSearcher(searcher -> {
+            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            if (answers == null) {
+                return compute(search, searcher, version);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            SearchResult kept = answers.get(search, version);
+            return kept != null ? kept : answers.put(search, version, compute(search, searcher, version));
+        });
     }
 
     /** The search on the index itself, without the result cache. */
@@ -421,20 +414,11 @@ public class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** For tests: how many articles the ranking query matches (the counting query must match the same). */
-    int rankingMatches(SearchQuery search) {
-        return withSearcher(searcher -> {
-            SearchQueries.Built built = SearchQueries.build(search, searcher.getIndexReader(),
-                    new TypoExpansions.Found(-1));
-            return built == null ? 0 : searcher.count(built.match());
-        });
-    }
-
     interface SearcherTask<T> {
         T run(IndexSearcher searcher) throws IOException;
     }
 
-    /** For tests: runs the task on the current searcher. */
+    /** Runs the task on the current searcher, held for the task's duration. */
     <T> T withSearcher(SearcherTask<T> task) {
         try {
             IndexSearcher searcher = searchers.acquire();
