@@ -1,5 +1,7 @@
 package io.supportplatform.kb.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -23,4 +25,11 @@ public interface SearchConfig {
      */
     @WithDefault("2000")
     int resultCacheSize();
+
+    /** Threads computing searches (not answered from the result cache); default: one per core. */
+    Optional<Integer> threads();
+
+    /** Searches that may wait for a thread; more at once are answered 503. */
+    @WithDefault("1000")
+    int queue();
 }

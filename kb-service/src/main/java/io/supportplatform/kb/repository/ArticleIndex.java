@@ -226,15 +226,27 @@ public class ArticleIndex implements AutoCloseable {
         return indexedVersions.size();
     }
 
+    /** The kept answer to this search on the current index version, null when there is none. Never blocks. */
+    public SearchResult kept(SearchQuery search) {
+        return answers == null ? null : withSearcher(searcher -> answers.get(search, version(searcher)));
+    }
+
     public SearchResult search(SearchQuery search) {
+        SearchResult kept = kept(search);
+        return kept != null ? kept : computed(search);
+    }
+
+    /** The search computed on the current index version (and kept for the next time), for a {@link #kept} miss. */
+    public SearchResult computed(SearchQuery search) {
         return withSearcher(searcher -> {
-            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
-            if (answers == null) {
-                return compute(search, searcher, version);
-            }
-            SearchResult kept = answers.get(search, version);
-            return kept != null ? kept : answers.put(search, version, compute(search, searcher, version));
+            long version = version(searcher);
+            SearchResult result = compute(search, searcher, version);
+            return answers == null ? result : answers.put(search, version, result);
         });
+    }
+
+    private static long version(IndexSearcher searcher) {
+        return ((DirectoryReader) searcher.getIndexReader()).getVersion();
     }
 
     /** The search on the index itself, without the result cache. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -40,11 +41,11 @@ import org.apache.lucene.util.FixedBitSet;
  * <li><b>Which articles match</b>, exactly: each word's posting lists OR-ed into a bit set, "at least n of the
  * words" counted 64 articles at a time (bit-sliced adder), phrases and filters AND-ed, deleted articles removed.
  * The total and the facet counts come from this set (facets exact, as the API promises).</li>
- * <li><b>Ranking</b>: only the matching articles are scored, article by article, each scored clause's iterator
- * advanced to them; the sums are formed like the query's nested scorers form them, so the scores are the same to
- * the bit (checked against Lucene's top 20 for 825 queries at 100,000 articles: same articles, order and scores).
- * A word in one field is scored with Lucene's BM25 scorer for it, but with norms from a plain array
- * ({@link SegmentCache}).
+ * <li><b>Ranking</b>: only the matching articles are scored, clause by clause over windows of articles (each
+ * clause's posting list read straight through, long ones kept decoded by {@link SegmentCache}); the sums are formed
+ * like the query's nested scorers form them, so the scores are the same to the bit (checked against Lucene's top
+ * 20 for 825 queries at 100,000 articles: same articles, order and scores). A word in one field is scored with
+ * Lucene's BM25 scorer for it, but with norms from a plain array ({@link SegmentCache}).
  * No block-max WAND bookkeeping (which skipped little here: the matching set is known, and many articles score
  * alike), and no minimum-should-match checks while scoring.</li>
  * </ol>
@@ -55,6 +56,8 @@ final class ClauseSearch {
 
     /** Bit planes of the per-article word count: up to 31 words (far above {@link SearchQueries#MAX_TERMS}). */
     private static final int PLANES = 5;
+    /** Articles scored together: their sums (2 x 32 KB) stay in the processor's cache while every clause adds. */
+    private static final int WINDOW = 4096;
     /** Stands for "no filter": every article passes. */
     private static final FixedBitSet ALL = new FixedBitSet(0);
 
@@ -101,8 +104,9 @@ final class ClauseSearch {
                 all.or(matches);
                 weakest = language.rank(leaf, matches, words, best, weakest);
             }
-            total += all.cardinality();
-            countFacets(leaf.reader(), all, facetFields, facets);
+            long matching = all.cardinality();
+            total += matching;
+            countFacets(leaf.reader(), all, matching, facetFields, facets);
         }
         int size = (int) Math.min(total, candidates);
         while (best.size() > size) {
@@ -134,7 +138,7 @@ final class ClauseSearch {
                 passing.and(bits);
             }
         }
-        return passing != ALL && passing.cardinality() == 0 ? null : passing;
+        return passing != ALL && passing.nextSetBit(0) == DocIdSetIterator.NO_MORE_DOCS ? null : passing;
     }
 
     /** Removes the deleted articles (deletions are not in the postings; they live in the live docs). */
@@ -155,15 +159,17 @@ final class ClauseSearch {
     private static FixedBitSet words(IndexSearcher searcher, LeafReaderContext leaf,
             SearchQueries.LanguageClauses clauses, TermLookup lookup) throws IOException {
         int maxDoc = leaf.reader().maxDoc();
-        List<long[]> words = new ArrayList<>();
-        for (SearchQueries.Word word : clauses.words()) {
+        // An array, not a list: the loop below runs once per 64 articles, and the list's iterator was not optimised
+        // away in the service (a new iterator each time, 7 % of a search).
+        long[][] words = new long[clauses.words().size()][];
+        for (int w = 0; w < words.length; w++) {
             FixedBitSet bits = new FixedBitSet(maxDoc);
-            for (SearchQueries.Form form : word.forms()) {
+            for (SearchQueries.Form form : clauses.words().get(w).forms()) {
                 for (Query query : form.matching()) {
                     matching(searcher, leaf, query, bits, lookup);
                 }
             }
-            words.add(bits.getBits());
+            words[w] = bits.getBits();
         }
         FixedBitSet atLeast = new FixedBitSet(maxDoc);
         long[] result = atLeast.getBits();
@@ -226,7 +232,7 @@ final class ClauseSearch {
         if (query instanceof TermQuery termQuery) {
             TermsEnum termsEnum = lookup.seek(leaf, termQuery.getTerm());
             if (termsEnum != null) {
-                bits.or(termsEnum.postings(null, PostingsEnum.NONE));
+                SegmentCache.of(leaf.reader()).addDocs(termQuery.getTerm(), termsEnum, bits);
             }
             return bits;
         }
@@ -238,24 +244,49 @@ final class ClauseSearch {
         return bits;
     }
 
-    /** One pass over the matches (the bit set's words read directly) for all facet fields, not one per field. */
-    private static void countFacets(LeafReader reader, FixedBitSet matches, String[] fields,
+    /**
+     * Counts the matches' values of each facet field. A field with few values is counted value by value, as the
+     * size of the intersection of the matches with the value's articles (a few thousand machine words each), when
+     * that is cheaper than reading every match's values; the other fields in one pass over the matches.
+     */
+    private static void countFacets(LeafReader reader, FixedBitSet matches, long matching, String[] fields,
             Map<String, Map<String, Integer>> facets) throws IOException {
         SegmentCache segment = SegmentCache.of(reader);
-        SegmentCache.Ordinals[] ordinals = new SegmentCache.Ordinals[fields.length];
-        int[][] counts = new int[fields.length][];
-        for (int f = 0; f < fields.length; f++) {
-            ordinals[f] = segment.ordinals(reader, fields[f]);
-            counts[f] = new int[ordinals[f].values().length];
+        long words = matches.getBits().length;
+        List<SegmentCache.Ordinals> perMatch = new ArrayList<>();
+        List<int[]> perMatchCounts = new ArrayList<>();
+        List<String> perMatchFields = new ArrayList<>();
+        for (String field : fields) {
+            SegmentCache.Ordinals ordinals = segment.ordinals(reader, field);
+            FixedBitSet[] sets = ordinals.valueSets();
+            Map<String, Integer> byValue = facets.get(field);
+            // An intersection count costs about a quarter of reading one match's values per machine word.
+            if (sets != null && sets.length * words < 4 * matching) {
+                for (int ord = 0; ord < sets.length; ord++) {
+                    long count = FixedBitSet.intersectionCount(matches, sets[ord]);
+                    if (count > 0) {
+                        byValue.merge(ordinals.values()[ord], (int) count, Integer::sum);
+                    }
+                }
+            } else {
+                perMatch.add(ordinals);
+                perMatchCounts.add(new int[ordinals.values().length]);
+                perMatchFields.add(field);
+            }
         }
+        if (perMatch.isEmpty()) {
+            return;
+        }
+        SegmentCache.Ordinals[] ordinals = perMatch.toArray(SegmentCache.Ordinals[]::new);
+        int[][] counts = perMatchCounts.toArray(int[][]::new);
         long[] bits = matches.getBits();
         for (int w = 0; w < bits.length; w++) {
             for (long word = bits[w]; word != 0; word &= word - 1) {
                 countOrdinals(w * 64 + Long.numberOfTrailingZeros(word), ordinals, counts);
             }
         }
-        for (int f = 0; f < fields.length; f++) {
-            Map<String, Integer> byValue = facets.get(fields[f]);
+        for (int f = 0; f < ordinals.length; f++) {
+            Map<String, Integer> byValue = facets.get(perMatchFields.get(f));
             for (int ord = 0; ord < counts[f].length; ord++) {
                 if (counts[f][ord] > 0) {
                     byValue.merge(ordinals[f].values()[ord], counts[f][ord], Integer::sum);
@@ -293,14 +324,26 @@ final class ClauseSearch {
 
         /** The segment's enum positioned on the term, null when the segment does not have it. */
         TermsEnum seek(LeafReaderContext leaf, Term term) throws IOException {
-            Map<String, TermsEnum> enums = bySegment.get(leaf.ord);
-            TermsEnum termsEnum = enums.get(term.field());
-            if (termsEnum == null) {
-                Terms terms = leaf.reader().terms(term.field());
-                termsEnum = terms == null ? TermsEnum.EMPTY : terms.iterator();
-                enums.put(term.field(), termsEnum);
-            }
+            TermsEnum termsEnum = of(leaf, term.field());
             return termsEnum.seekExact(term.bytes()) ? termsEnum : null;
+        }
+
+        /** The segment's enum positioned on the term found before (its state: no new lookup). */
+        TermsEnum seek(LeafReaderContext leaf, Term term, TermState state) throws IOException {
+            TermsEnum termsEnum = of(leaf, term.field());
+            termsEnum.seekExact(term.bytes(), state);
+            return termsEnum;
+        }
+
+        private TermsEnum of(LeafReaderContext leaf, String field) throws IOException {
+            Map<String, TermsEnum> enums = bySegment.get(leaf.ord);
+            TermsEnum termsEnum = enums.get(field);
+            if (termsEnum == null) {
+                Terms terms = leaf.reader().terms(field);
+                termsEnum = terms == null ? TermsEnum.EMPTY : terms.iterator();
+                enums.put(field, termsEnum);
+            }
+            return termsEnum;
         }
     }
 
@@ -309,10 +352,8 @@ final class ClauseSearch {
 
         final SearchQueries.LanguageClauses clauses;
         final Clause[] phrases;
-        /** Per word, per form, the scored clauses. */
-        final Clause[][][] words;
-        /** Per word (in scoring order), the highest score the words after it can add. */
-        final double[] boundAfter;
+        /** Per word, its forms' scored clauses in one list (a word's forms add up as one disjunction). */
+        final Clause[][] words;
         final boolean flat;
 
         Scored(IndexSearcher searcher, SearchQueries.LanguageClauses clauses, TermLookup lookup) throws IOException {
@@ -322,35 +363,19 @@ final class ClauseSearch {
             for (int i = 0; i < phrases.length; i++) {
                 phrases[i] = Clause.of(searcher, clauses.phrases().get(i), lookup);
             }
-            Clause[][][] unsorted = new Clause[clauses.words().size()][][];
-            double[] bounds = new double[unsorted.length];
-            for (int w = 0; w < unsorted.length; w++) {
-                List<SearchQueries.Form> forms = clauses.words().get(w).forms();
-                unsorted[w] = new Clause[forms.size()][];
-                for (int f = 0; f < forms.size(); f++) {
-                    List<Query> scored = forms.get(f).scored();
-                    unsorted[w][f] = new Clause[scored.size()];
-                    for (int c = 0; c < scored.size(); c++) {
-                        Clause clause = Clause.of(searcher, scored.get(c), lookup);
-                        unsorted[w][f][c] = clause;
-                        bounds[w] += clause == null ? 0 : clause.maxScore();
+            words = new Clause[clauses.words().size()][];
+            for (int w = 0; w < words.length; w++) {
+                List<Clause> scored = new ArrayList<>();
+                for (SearchQueries.Form form : clauses.words().get(w).forms()) {
+                    for (Query query : form.scored()) {
+                        Clause clause = Clause.of(searcher, query, lookup);
+                        if (clause != null) {
+                            scored.add(clause);
+                        }
                     }
                 }
+                words[w] = scored.toArray(Clause[]::new);
             }
-            // Words with the highest possible score first (the sum does not depend on the order: a few floats add
-            // exactly in double), so an article that cannot make the best few is given up after the first words.
-            Integer[] order = new Integer[unsorted.length];
-            Arrays.setAll(order, i -> i);
-            Arrays.sort(order, (a, b) -> Double.compare(bounds[b], bounds[a]));
-            Clause[][][] sorted = new Clause[unsorted.length][][];
-            boundAfter = new double[unsorted.length];
-            for (int i = 0; i < order.length; i++) {
-                sorted[i] = unsorted[order[i]];
-            }
-            for (int i = order.length - 2; i >= 0; i--) {
-                boundAfter[i] = boundAfter[i + 1] + bounds[order[i + 1]] * (1 + 1e-6);
-            }
-            words = sorted;
         }
 
         /**
@@ -358,6 +383,12 @@ final class ClauseSearch {
          * after Lucene's rewrite, bit for bit: a disjunction adds its clauses in double and rounds to float once; a
          * word's forms are flattened into one disjunction, and so are all words when at most one must match; phrases
          * add as a conjunction, plus the words when enough of them match (required + optional).
+         * <p>
+         * The words are scored clause by clause ({@link Sums}), {@link #WINDOW} articles at a time: each clause's
+         * posting list read straight through, its score added for the matches among them, while the window's sums
+         * stay in the processor's cache. Advancing every clause to every match instead (article by article) spent
+         * most of its time finding the article in the clause's block of postings. The order of the additions does
+         * not change a sum: a few floats add exactly in double.
          *
          * @param words the articles with enough words, null without word clauses
          * @return the weakest entry of {@code best} after this segment
@@ -365,30 +396,53 @@ final class ClauseSearch {
         ScoreDoc rank(LeafReaderContext leaf, FixedBitSet matches, FixedBitSet words, HitQueue best, ScoreDoc weakest)
                 throws IOException {
             SegmentCache segment = SegmentCache.of(leaf.reader());
-            Clause.Cursor[] phraseCursors = cursors(leaf, segment, phrases);
-            Clause.Cursor[][][] wordCursors = new Clause.Cursor[this.words.length][][];
-            for (int w = 0; w < wordCursors.length; w++) {
-                wordCursors[w] = new Clause.Cursor[this.words[w].length][];
-                for (int f = 0; f < wordCursors[w].length; f++) {
-                    wordCursors[w][f] = cursors(leaf, segment, this.words[w][f]);
+            FixedBitSet scored = words == null ? null : phrases.length == 0 ? matches : and(matches, words);
+            int maxDoc = leaf.reader().maxDoc();
+            Sums sums = Sums.take(maxDoc, flat);
+            if (scored != null) {
+                Clause.Adder[][] adders = new Clause.Adder[this.words.length][];
+                for (int w = 0; w < adders.length; w++) {
+                    adders[w] = new Clause.Adder[this.words[w].length];
+                    for (int c = 0; c < adders[w].length; c++) {
+                        adders[w][c] = this.words[w][c].adder(leaf, segment);
+                    }
+                }
+                for (int end = Math.min(WINDOW, maxDoc); ; end = Math.min(end + WINDOW, maxDoc)) {
+                    for (Clause.Adder[] word : adders) {
+                        for (Clause.Adder adder : word) {
+                            if (adder != null) {
+                                adder.addUpTo(end, scored, sums);
+                            }
+                        }
+                        sums.endWord();
+                    }
+                    if (end == maxDoc) {
+                        break;
+                    }
                 }
             }
+            Clause.Cursor[] phraseCursors = new Clause.Cursor[phrases.length];
+            for (int i = 0; i < phrases.length; i++) {
+                phraseCursors[i] = phrases[i] == null ? null : phrases[i].cursor(leaf, segment);
+            }
+            double[] total = sums.total;
             int base = leaf.docBase;
             for (int doc = matches.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
                     doc = doc + 1 < matches.length() ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
                 float score;
                 if (phraseCursors.length == 0) {
-                    score = wordsScore(wordCursors, doc, weakest.score);
+                    score = (float) total[doc];
                 } else {
                     double required = 0;
                     for (Clause.Cursor phrase : phraseCursors) {
                         required += scoreAt(phrase, doc);
                     }
                     score = (float) required;
-                    if (words != null && words.get(doc)) {
-                        score += wordsScore(wordCursors, doc, Float.NEGATIVE_INFINITY);
+                    if (scored != null && scored.get(doc)) {
+                        score += (float) total[doc];
                     }
                 }
+                total[doc] = 0;
                 // Index order within equal scores, like a top-scores collector: a later article must score higher.
                 if (score > weakest.score) {
                     weakest.doc = base + doc;
@@ -396,28 +450,14 @@ final class ClauseSearch {
                     weakest = best.updateTop();
                 }
             }
+            sums.giveBack(); // only after a complete search: every entry is 0 again
             return weakest;
         }
 
-        /**
-         * @param threshold the score to beat; once the words left cannot lift the article above it, scoring stops
-         * @return the words' score, or -infinity when the article cannot beat the threshold
-         */
-        private float wordsScore(Clause.Cursor[][][] words, int doc, float threshold) throws IOException {
-            double sum = 0;
-            for (int w = 0; w < words.length; w++) {
-                double word = 0;
-                for (Clause.Cursor[] form : words[w]) {
-                    for (Clause.Cursor clause : form) {
-                        word += scoreAt(clause, doc);
-                    }
-                }
-                sum += flat ? word : (float) word;
-                if ((sum + boundAfter[w]) * (1 + 1e-6) <= threshold) { // margin for the rounding to float
-                    return Float.NEGATIVE_INFINITY;
-                }
-            }
-            return (float) sum;
+        private static FixedBitSet and(FixedBitSet a, FixedBitSet b) {
+            FixedBitSet both = a.clone();
+            both.and(b);
+            return both;
         }
 
         /** The clause's score for this article, 0 when it does not match it (cursors only move forward). */
@@ -431,14 +471,64 @@ final class ClauseSearch {
             }
             return at == doc ? cursor.score() : 0;
         }
+    }
 
-        private static Clause.Cursor[] cursors(LeafReaderContext leaf, SegmentCache segment, Clause[] clauses)
-                throws IOException {
-            Clause.Cursor[] cursors = new Clause.Cursor[clauses.length];
-            for (int i = 0; i < clauses.length; i++) {
-                cursors[i] = clauses[i] == null ? null : clauses[i].cursor(leaf, segment);
+    /**
+     * Per-article score sums of one segment's search, kept between searches (a pool: as many as searches ran at
+     * once), since allocating and zeroing them for 100,000 articles per search would cost more than using them.
+     * {@code total} holds the words' sum per article, {@code word} the current word's before it is rounded to float
+     * (when enough words must match, each word is a disjunction of its own, as in the query); entries are left 0.
+     */
+    static final class Sums {
+
+        private static final ConcurrentLinkedQueue<Sums> POOL = new ConcurrentLinkedQueue<>();
+
+        double[] total;
+        private double[] word;
+        /** The articles whose {@code word} entry is set, in the order first set. */
+        private int[] touched;
+        private int touchedCount;
+        private boolean flat;
+
+        private Sums(int size) {
+            total = new double[size];
+            word = new double[size];
+            touched = new int[size];
+        }
+
+        static Sums take(int maxDoc, boolean flat) {
+            Sums sums = POOL.poll();
+            if (sums == null || sums.total.length < maxDoc) {
+                sums = new Sums(maxDoc);
             }
-            return cursors;
+            sums.flat = flat;
+            return sums;
+        }
+
+        void giveBack() {
+            POOL.offer(this);
+        }
+
+        /** Adds a clause's score for an article (clauses of the current word; flat: no word rounding). */
+        void add(int doc, float score) {
+            if (flat) {
+                total[doc] += score;
+                return;
+            }
+            if (word[doc] == 0) { // scores are positive: 0 means not yet set
+                touched[touchedCount++] = doc;
+            }
+            word[doc] += score;
+        }
+
+        /** Ends the current word: its sum, rounded to float, joins the total (flat: it is there already). */
+        void endWord() {
+            for (int i = 0; i < touchedCount; i++) {
+                int doc = touched[i];
+                total[doc] += (float) word[doc];
+                word[doc] = 0;
+            }
+            touchedCount = 0;
         }
     }
 
@@ -449,6 +539,8 @@ final class ClauseSearch {
         interface Cursor {
             int docID();
 
+            int nextDoc() throws IOException;
+
             int advance(int target) throws IOException;
 
             float score() throws IOException;
@@ -457,8 +549,27 @@ final class ClauseSearch {
         /** Null when nothing in this segment matches. */
         Cursor cursor(LeafReaderContext leaf, SegmentCache segment) throws IOException;
 
-        /** No article scores more on this clause. */
-        double maxScore();
+        /** Adds the clause's scores to the sums, window by window; null when nothing in this segment matches. */
+        default Adder adder(LeafReaderContext leaf, SegmentCache segment) throws IOException {
+            Cursor cursor = cursor(leaf, segment);
+            if (cursor == null) {
+                return null;
+            }
+            return (end, scored, sums) -> {
+                int doc = cursor.docID() < 0 ? cursor.nextDoc() : cursor.docID();
+                for (; doc < end; doc = cursor.nextDoc()) {
+                    if (scored.get(doc)) {
+                        sums.add(doc, cursor.score());
+                    }
+                }
+            };
+        }
+
+        /** A clause's matches in one segment, forward only, adding their scores. */
+        interface Adder {
+            /** Adds the score of each article before {@code end} in {@code scored} that the clause matches. */
+            void addUpTo(int end, FixedBitSet scored, Sums sums) throws IOException;
+        }
 
         static Clause of(IndexSearcher searcher, Query query, TermLookup lookup) throws IOException {
             Query rewritten = searcher.rewrite(query);
@@ -471,36 +582,33 @@ final class ClauseSearch {
                 return TermClause.of(searcher, term.getTerm(), boost, lookup);
             }
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-            return new Clause() {
-                @Override
-                public double maxScore() {
-                    return Double.POSITIVE_INFINITY; // not bounded here: such a word is always scored
+            return (leaf, segment) -> {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    return null;
                 }
-
-                @Override
-                public Cursor cursor(LeafReaderContext leaf, SegmentCache segment) throws IOException {
-                    Scorer scorer = weight.scorer(leaf);
-                    if (scorer == null) {
-                        return null;
+                DocIdSetIterator iterator = scorer.iterator();
+                return new Cursor() {
+                    @Override
+                    public int docID() {
+                        return iterator.docID();
                     }
-                    DocIdSetIterator iterator = scorer.iterator();
-                    return new Cursor() {
-                        @Override
-                        public int docID() {
-                            return iterator.docID();
-                        }
 
-                        @Override
-                        public int advance(int target) throws IOException {
-                            return iterator.advance(target);
-                        }
+                    @Override
+                    public int nextDoc() throws IOException {
+                        return iterator.nextDoc();
+                    }
 
-                        @Override
-                        public float score() throws IOException {
-                            return scorer.score();
-                        }
-                    };
-                }
+                    @Override
+                    public int advance(int target) throws IOException {
+                        return iterator.advance(target);
+                    }
+
+                    @Override
+                    public float score() throws IOException {
+                        return scorer.score();
+                    }
+                };
             };
         }
     }
@@ -509,7 +617,8 @@ final class ClauseSearch {
      * A word in one field, scored exactly as Lucene's TermQuery scores it (same BM25 scorer from the same index
      * statistics, {@code score(freq, norm)}), but with the norm read from {@link SegmentCache}'s plain array.
      */
-    private record TermClause(Term term, TermStates states, SimScorer similarity) implements Clause {
+    private record TermClause(Term term, TermStates states, SimScorer similarity, TermLookup lookup)
+            implements Clause {
 
         /** The term's statistics gathered as {@code TermStates.build} gathers them, with the search's terms enums. */
         static TermClause of(IndexSearcher searcher, Term term, float boost, TermLookup lookup) throws IOException {
@@ -525,29 +634,60 @@ final class ClauseSearch {
             }
             SimScorer similarity = searcher.getSimilarity().scorer(boost, searcher.collectionStatistics(term.field()),
                     searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
-            return new TermClause(term, states, similarity);
+            return new TermClause(term, states, similarity, lookup);
         }
 
-        /** BM25 approaches its weight as the frequency grows, whatever the length. */
+        /** The posting list read straight through (a long one as kept decoded), no cursor between it and the sums. */
         @Override
-        public double maxScore() {
-            return similarity.score(Float.MAX_VALUE, 1L);
+        public Adder adder(LeafReaderContext leaf, SegmentCache segment) throws IOException {
+            TermsEnum termsEnum = positioned(leaf);
+            if (termsEnum == null) {
+                return null;
+            }
+            byte[] norms = segment.norms(leaf.reader(), term.field());
+            SegmentCache.Postings decoded = segment.postings(term, termsEnum);
+            if (decoded != null) {
+                int[] docs = decoded.docs();
+                int[] freqs = decoded.freqs();
+                int[] next = { 0 };
+                return (end, scored, sums) -> {
+                    int i = next[0];
+                    for (; i < docs.length && docs[i] < end; i++) {
+                        int doc = docs[i];
+                        if (scored.get(doc)) {
+                            sums.add(doc, similarity.score(freqs[i], norms[doc]));
+                        }
+                    }
+                    next[0] = i;
+                };
+            }
+            PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
+            return (end, scored, sums) -> {
+                int doc = postings.docID() < 0 ? postings.nextDoc() : postings.docID();
+                for (; doc < end; doc = postings.nextDoc()) {
+                    if (scored.get(doc)) {
+                        sums.add(doc, similarity.score(postings.freq(), norms[doc]));
+                    }
+                }
+            };
         }
 
         @Override
         public Cursor cursor(LeafReaderContext leaf, SegmentCache segment) throws IOException {
-            TermState state = states.get(leaf);
-            if (state == null) {
+            PostingsEnum postings = postings(leaf);
+            if (postings == null) {
                 return null;
             }
-            TermsEnum termsEnum = leaf.reader().terms(term.field()).iterator();
-            termsEnum.seekExact(term.bytes(), state);
-            PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
             byte[] norms = segment.norms(leaf.reader(), term.field());
             return new Cursor() {
                 @Override
                 public int docID() {
                     return postings.docID();
+                }
+
+                @Override
+                public int nextDoc() throws IOException {
+                    return postings.nextDoc();
                 }
 
                 @Override
@@ -560,6 +700,18 @@ final class ClauseSearch {
                     return similarity.score(postings.freq(), norms[postings.docID()]);
                 }
             };
+        }
+
+        /** Null when this segment does not have the term. */
+        private PostingsEnum postings(LeafReaderContext leaf) throws IOException {
+            TermsEnum termsEnum = positioned(leaf);
+            return termsEnum == null ? null : termsEnum.postings(null, PostingsEnum.FREQS);
+        }
+
+        /** A terms enum of the segment on the term, null when the segment does not have it. */
+        private TermsEnum positioned(LeafReaderContext leaf) throws IOException {
+            TermState state = states.get(leaf);
+            return state == null ? null : lookup.seek(leaf, term, state);
         }
     }
 }

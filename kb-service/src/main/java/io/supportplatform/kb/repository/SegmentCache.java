@@ -1,6 +1,7 @@
 package io.supportplatform.kb.repository;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -19,6 +20,9 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * What {@link ClauseSearch} reads from a segment again and again, kept per segment core (a segment's postings and
  * norms never change; deletions live apart, in the live docs, and are applied per search). Entries go with their
@@ -28,12 +32,23 @@ import org.apache.lucene.util.FixedBitSet;
  * article has no English title), and looking a norm up in the sparse encoding was a fifth of an uncached search.</li>
  * <li>The articles of a filter value (e.g. customer-readable, 90 % of all), instead of reading its long posting list
  * for every search. Bounded per segment, since filter values come from requests.</li>
- * <li>The facet fields' values per article as ordinal arrays ({@link Ordinals}).</li>
+ * <li>The facet fields' values per article as ordinal arrays ({@link Ordinals}), and for a field with few values
+ * the articles of each value as a bit set.</li>
+ * <li>Long posting lists of words searched often, decoded once ({@link #addDocs}, {@link #postings}): a query's
+ * words are mostly the common ones of the domain, each in thousands of articles, and decoding their posting lists
+ * again for every query was about a third of an uncached search. Bounded by weight (least recently used first)
+ * to at most {@link #HOT_BYTES_PER_ARTICLE} bytes per article of the segment.</li>
  * </ul>
  */
 final class SegmentCache {
 
     private static final int MAX_FILTERS_PER_SEGMENT = 64;
+    /** Facet values counted from a bit set each, up to this many per field (a set costs maxDoc / 8 bytes). */
+    private static final int MAX_VALUE_SETS = 256;
+    /** A posting list is decoded and kept once it holds this many articles (two blocks of postings). */
+    static final int HOT_DOC_FREQ = 256;
+    /** The kept posting lists' memory, per article of the segment: 25 MB at 100,000 articles. */
+    static final int HOT_BYTES_PER_ARTICLE = 256;
 
     private static final Map<IndexReader.CacheKey, SegmentCache> SEGMENTS = Collections
             .synchronizedMap(new WeakHashMap<>());
@@ -41,21 +56,35 @@ final class SegmentCache {
     private final Map<String, byte[]> norms = new ConcurrentHashMap<>();
     private final Map<Term, FixedBitSet> filters = new ConcurrentHashMap<>();
     private final Map<String, Ordinals> ordinals = new ConcurrentHashMap<>();
+    private final Cache<Term, FixedBitSet> hotSets;
+    private final Cache<Term, Postings> hotPostings;
 
     /**
      * A keyword field's values per article as ordinals in two plain arrays (article {@code d} has
      * {@code ords[starts[d]] .. ords[starts[d + 1] - 1]}), and the value of each ordinal: counting facets over every
      * match reads arrays instead of advancing doc values three times per match.
      */
-    record Ordinals(int[] starts, int[] ords, String[] values) {
+    record Ordinals(int[] starts, int[] ords, String[] values, FixedBitSet[] valueSets) {
+    }
+
+    /** A posting list decoded: the articles in order, and how often the word occurs in each. */
+    record Postings(int[] docs, int[] freqs) {
+    }
+
+    private SegmentCache(int maxDoc) {
+        long budget = (long) maxDoc * HOT_BYTES_PER_ARTICLE / 2; // half for bit sets, half for decoded postings
+        hotSets = Caffeine.newBuilder().maximumWeight(budget)
+                .weigher((Term term, FixedBitSet bits) -> bits.getBits().length * Long.BYTES).build();
+        hotPostings = Caffeine.newBuilder().maximumWeight(budget)
+                .weigher((Term term, Postings postings) -> postings.docs().length * 2 * Integer.BYTES).build();
     }
 
     static SegmentCache of(LeafReader reader) {
         IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
         if (helper == null) {
-            return new SegmentCache(); // not cacheable: computed for this search only
+            return new SegmentCache(reader.maxDoc()); // not cacheable: computed for this search only
         }
-        return SEGMENTS.computeIfAbsent(helper.getKey(), key -> new SegmentCache());
+        return SEGMENTS.computeIfAbsent(helper.getKey(), key -> new SegmentCache(reader.maxDoc()));
     }
 
     /** The field's norm per article (0 where the article has none), as BM25 reads it. */
@@ -103,7 +132,19 @@ final class SegmentCache {
         for (int ord = 0; ord < values.length; ord++) {
             values[ord] = docValues.lookupOrd(ord).utf8ToString();
         }
-        Ordinals built = new Ordinals(starts, Arrays.copyOf(ords, size), values);
+        FixedBitSet[] valueSets = null;
+        if (values.length <= MAX_VALUE_SETS) {
+            valueSets = new FixedBitSet[values.length];
+            for (int ord = 0; ord < values.length; ord++) {
+                valueSets[ord] = new FixedBitSet(maxDoc);
+            }
+            for (int doc = 0; doc < maxDoc; doc++) {
+                for (int i = starts[doc]; i < starts[doc + 1]; i++) {
+                    valueSets[ords[i]].set(doc);
+                }
+            }
+        }
+        Ordinals built = new Ordinals(starts, Arrays.copyOf(ords, size), values, valueSets);
         ordinals.put(field, built);
         return built;
     }
@@ -126,5 +167,47 @@ final class SegmentCache {
             filters.put(term, bits);
         }
         return bits;
+    }
+
+    /** Sets in {@code into} the articles of the term {@code positioned} is on (a long list from its kept bit set). */
+    void addDocs(Term term, TermsEnum positioned, FixedBitSet into) throws IOException {
+        if (positioned.docFreq() < HOT_DOC_FREQ) {
+            into.or(positioned.postings(null, PostingsEnum.NONE));
+            return;
+        }
+        into.or(hotSets.get(term, t -> {
+            FixedBitSet bits = new FixedBitSet(into.length());
+            try {
+                bits.or(positioned.postings(null, PostingsEnum.NONE));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bits;
+        }));
+    }
+
+    /**
+     * The term's posting list decoded, when it is long enough to be worth keeping; null for a short one (read it
+     * from the index). {@code positioned} is on the term.
+     */
+    Postings postings(Term term, TermsEnum positioned) throws IOException {
+        if (positioned.docFreq() < HOT_DOC_FREQ) {
+            return null;
+        }
+        Postings known = hotPostings.getIfPresent(term);
+        if (known != null) {
+            return known;
+        }
+        PostingsEnum postings = positioned.postings(null, PostingsEnum.FREQS);
+        int[] docs = new int[positioned.docFreq()];
+        int[] freqs = new int[docs.length];
+        int n = 0;
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            docs[n] = doc;
+            freqs[n++] = postings.freq();
+        }
+        Postings decoded = new Postings(docs, freqs);
+        hotPostings.put(term, decoded);
+        return decoded;
     }
 }

@@ -34,12 +34,15 @@ public class ArticleService {
     private final ArticleRepository repository;
     private final ArticleIndex index;
     private final ArticleEventRelay relay;
+    private final SearchWorkers searchWorkers;
     private final Clock clock;
 
-    public ArticleService(ArticleRepository repository, ArticleIndex index, ArticleEventRelay relay) {
+    public ArticleService(ArticleRepository repository, ArticleIndex index, ArticleEventRelay relay,
+            SearchWorkers searchWorkers) {
         this.repository = repository;
         this.index = index;
         this.relay = relay;
+        this.searchWorkers = searchWorkers;
         this.clock = Clock.systemUTC();
     }
 
@@ -75,9 +78,10 @@ public class ArticleService {
                 .onItem().ifNull().failWith(() -> notFound(id));
     }
 
+    /** A repeated search is answered at once from the kept answers; any other waits for a search thread. */
     public Uni<SearchResult> search(SearchQuery query) {
-        return Uni.createFrom().item(() -> index.search(query))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        SearchResult kept = index.kept(query);
+        return kept != null ? Uni.createFrom().item(kept) : searchWorkers.run(() -> index.computed(query));
     }
 
     private Uni<Article> change(String id, Optional<Long> expectedVersion, String editor,

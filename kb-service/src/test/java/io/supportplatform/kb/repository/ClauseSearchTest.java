@@ -9,15 +9,20 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TopDocs;
@@ -46,7 +51,15 @@ class ClauseSearchTest {
     @BeforeAll
     static void indexTheSeedCorpusAndChangeSome() {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        List<Article> articles = SearchQualityTest.publishedSeedArticles(now);
+        // The corpus three times over (copies under other ids), so that the common words have posting lists long
+        // enough to be kept decoded (SegmentCache.HOT_DOC_FREQ) and both ways of reading postings are compared.
+        List<Article> articles = new ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            String suffix = copy == 0 ? "" : "-copy-" + copy;
+            SearchQualityTest.publishedSeedArticles(now).stream()
+                    .map(a -> Article.draft(a.id() + suffix, a.content(), "demo-seed", now).publish("demo-seed", now))
+                    .forEach(articles::add);
+        }
         index = new ArticleIndex();
         index.rebuild(articles);
         // Every 7th article retired, every 5th revised (new segments, old documents deleted).
@@ -102,6 +115,30 @@ class ClauseSearchTest {
         });
         assertThat(compared[0], greaterThanOrEqualTo(400));
         assertThat(withHits[0], greaterThanOrEqualTo(300));
+        assertThat("query words with kept posting lists", wordsWithLongPostings(), greaterThanOrEqualTo(5L));
+    }
+
+    /** The judged queries' words (any field) whose posting list in the largest segment is long enough to be kept. */
+    private static long wordsWithLongPostings() {
+        return index.withSearcher(searcher -> {
+            LeafReaderContext largest = searcher.getIndexReader().leaves().stream()
+                    .max(Comparator.comparingInt(leaf -> leaf.reader().maxDoc())).orElseThrow();
+            Set<Term> terms = new HashSet<>();
+            for (SearchQualityTest.Judged judged : SearchQualityTest.judged()) {
+                SearchQueries.Built built = SearchQueries.build(query(judged.q(), Optional.empty(), Optional.empty(),
+                        Audience.STAFF), searcher.getIndexReader(), new TypoExpansions.Found(-1));
+                if (built != null) {
+                    built.match().visit(QueryVisitor.termCollector(terms));
+                }
+            }
+            long longLists = 0;
+            for (Term term : terms) {
+                if (largest.reader().docFreq(term) >= SegmentCache.HOT_DOC_FREQ) {
+                    longLists++;
+                }
+            }
+            return longLists;
+        });
     }
 
     private static SearchQuery query(String text, Optional<Language> language, Optional<String> product,
