@@ -41,8 +41,8 @@ import org.apache.lucene.util.FixedBitSet;
  * <li><b>Which articles match</b>, exactly: each word's posting lists OR-ed into a bit set, "at least n of the
  * words" counted 64 articles at a time (bit-sliced adder), phrases and filters AND-ed, deleted articles removed.
  * The total and the facet counts come from this set (facets exact, as the API promises).</li>
- * <li><b>Ranking</b>: only the matching articles are scored, clause by clause over windows of articles (each
- * clause's posting list read straight through, long ones kept decoded by {@link SegmentCache}); the sums are formed
+ * <li><b>Ranking</b>: only the matching articles are scored, clause by clause (each clause's posting list read
+ * straight through, long ones kept decoded by {@link SegmentCache}); the sums are formed
  * like the query's nested scorers form them, so the scores are the same to the bit (checked against Lucene's top
  * 20 for 825 queries at 100,000 articles: same articles, order and scores). A word in one field is scored with
  * Lucene's BM25 scorer for it, but with norms from a plain array ({@link SegmentCache}).
@@ -56,8 +56,6 @@ final class ClauseSearch {
 
     /** Bit planes of the per-article word count: up to 31 words (far above {@link SearchQueries#MAX_TERMS}). */
     private static final int PLANES = 5;
-    /** Articles scored together: their sums (2 x 32 KB) stay in the processor's cache while every clause adds. */
-    private static final int WINDOW = 4096;
     /** Stands for "no filter": every article passes. */
     private static final FixedBitSet ALL = new FixedBitSet(0);
 
@@ -384,11 +382,11 @@ final class ClauseSearch {
          * word's forms are flattened into one disjunction, and so are all words when at most one must match; phrases
          * add as a conjunction, plus the words when enough of them match (required + optional).
          * <p>
-         * The words are scored clause by clause ({@link Sums}), {@link #WINDOW} articles at a time: each clause's
-         * posting list read straight through, its score added for the matches among them, while the window's sums
-         * stay in the processor's cache. Advancing every clause to every match instead (article by article) spent
-         * most of its time finding the article in the clause's block of postings. The order of the additions does
-         * not change a sum: a few floats add exactly in double.
+         * The words are scored clause by clause ({@link Sums}): each clause's posting list read straight through,
+         * its score added for the matches among them. Advancing every clause to every match instead (article by
+         * article) spent most of its time finding the article in the clause's block of postings. The order of the
+         * additions does not change a sum: a few floats add exactly in double. (Windows of 1,024 to 16,384 articles,
+         * to keep the sums in the processor's cache, measured no faster.)
          *
          * @param words the articles with enough words, null without word clauses
          * @return the weakest entry of {@code best} after this segment
@@ -397,28 +395,13 @@ final class ClauseSearch {
                 throws IOException {
             SegmentCache segment = SegmentCache.of(leaf.reader());
             FixedBitSet scored = words == null ? null : phrases.length == 0 ? matches : and(matches, words);
-            int maxDoc = leaf.reader().maxDoc();
-            Sums sums = Sums.take(maxDoc, flat);
+            Sums sums = Sums.take(leaf.reader().maxDoc(), flat);
             if (scored != null) {
-                Clause.Adder[][] adders = new Clause.Adder[this.words.length][];
-                for (int w = 0; w < adders.length; w++) {
-                    adders[w] = new Clause.Adder[this.words[w].length];
-                    for (int c = 0; c < adders[w].length; c++) {
-                        adders[w][c] = this.words[w][c].adder(leaf, segment);
+                for (Clause[] word : this.words) {
+                    for (Clause clause : word) {
+                        clause.addScores(leaf, segment, scored, sums);
                     }
-                }
-                for (int end = Math.min(WINDOW, maxDoc); ; end = Math.min(end + WINDOW, maxDoc)) {
-                    for (Clause.Adder[] word : adders) {
-                        for (Clause.Adder adder : word) {
-                            if (adder != null) {
-                                adder.addUpTo(end, scored, sums);
-                            }
-                        }
-                        sums.endWord();
-                    }
-                    if (end == maxDoc) {
-                        break;
-                    }
+                    sums.endWord();
                 }
             }
             Clause.Cursor[] phraseCursors = new Clause.Cursor[phrases.length];
@@ -549,26 +532,18 @@ final class ClauseSearch {
         /** Null when nothing in this segment matches. */
         Cursor cursor(LeafReaderContext leaf, SegmentCache segment) throws IOException;
 
-        /** Adds the clause's scores to the sums, window by window; null when nothing in this segment matches. */
-        default Adder adder(LeafReaderContext leaf, SegmentCache segment) throws IOException {
+        /** Adds the clause's score to {@code sums} for each article of {@code scored} it matches. */
+        default void addScores(LeafReaderContext leaf, SegmentCache segment, FixedBitSet scored, Sums sums)
+                throws IOException {
             Cursor cursor = cursor(leaf, segment);
             if (cursor == null) {
-                return null;
+                return;
             }
-            return (end, scored, sums) -> {
-                int doc = cursor.docID() < 0 ? cursor.nextDoc() : cursor.docID();
-                for (; doc < end; doc = cursor.nextDoc()) {
-                    if (scored.get(doc)) {
-                        sums.add(doc, cursor.score());
-                    }
+            for (int doc = cursor.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = cursor.nextDoc()) {
+                if (scored.get(doc)) {
+                    sums.add(doc, cursor.score());
                 }
-            };
-        }
-
-        /** A clause's matches in one segment, forward only, adding their scores. */
-        interface Adder {
-            /** Adds the score of each article before {@code end} in {@code scored} that the clause matches. */
-            void addUpTo(int end, FixedBitSet scored, Sums sums) throws IOException;
+            }
         }
 
         static Clause of(IndexSearcher searcher, Query query, TermLookup lookup) throws IOException {
@@ -639,37 +614,31 @@ final class ClauseSearch {
 
         /** The posting list read straight through (a long one as kept decoded), no cursor between it and the sums. */
         @Override
-        public Adder adder(LeafReaderContext leaf, SegmentCache segment) throws IOException {
+        public void addScores(LeafReaderContext leaf, SegmentCache segment, FixedBitSet scored, Sums sums)
+                throws IOException {
             TermsEnum termsEnum = positioned(leaf);
             if (termsEnum == null) {
-                return null;
+                return;
             }
             byte[] norms = segment.norms(leaf.reader(), term.field());
             SegmentCache.Postings decoded = segment.postings(term, termsEnum);
             if (decoded != null) {
                 int[] docs = decoded.docs();
                 int[] freqs = decoded.freqs();
-                int[] next = { 0 };
-                return (end, scored, sums) -> {
-                    int i = next[0];
-                    for (; i < docs.length && docs[i] < end; i++) {
-                        int doc = docs[i];
-                        if (scored.get(doc)) {
-                            sums.add(doc, similarity.score(freqs[i], norms[doc]));
-                        }
-                    }
-                    next[0] = i;
-                };
-            }
-            PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
-            return (end, scored, sums) -> {
-                int doc = postings.docID() < 0 ? postings.nextDoc() : postings.docID();
-                for (; doc < end; doc = postings.nextDoc()) {
+                for (int i = 0; i < docs.length; i++) {
+                    int doc = docs[i];
                     if (scored.get(doc)) {
-                        sums.add(doc, similarity.score(postings.freq(), norms[doc]));
+                        sums.add(doc, similarity.score(freqs[i], norms[doc]));
                     }
                 }
-            };
+                return;
+            }
+            PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (scored.get(doc)) {
+                    sums.add(doc, similarity.score(postings.freq(), norms[doc]));
+                }
+            }
         }
 
         @Override
