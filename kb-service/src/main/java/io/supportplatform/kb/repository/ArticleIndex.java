@@ -33,7 +33,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -49,6 +48,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter.OffsetSource;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -278,14 +280,15 @@ public class ArticleIndex implements AutoCloseable {
         String[] bodies = Arrays.stream(Language.values()).map(IndexFields::body).toArray(String[]::new);
         int[] passages = new int[bodies.length];
         Arrays.fill(passages, SNIPPET_PASSAGES);
-        // Each hit's stored fields are read (decompressed) once, here, and the highlighter gets the body from them
-        // instead of reading the article again.
-        StoredFields storedFields = searcher.storedFields();
-        Map<Integer, Document> stored = new HashMap<>();
         int[] docs = new int[top.scoreDocs.length];
         for (int i = 0; i < docs.length; i++) {
             docs[i] = top.scoreDocs[i].doc;
-            stored.put(docs[i], storedFields.document(docs[i]));
+        }
+        // Each hit's record is read (decompressed) once, here, and the highlighter gets the body from it.
+        HitRecords.Shown[] shown = HitRecords.read(searcher.getIndexReader(), docs);
+        Map<Integer, HitRecords.Shown> byDoc = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            byDoc.put(docs[i], shown[i]);
         }
         // Escaping formatter: the body text is HTML-escaped, only our <mark> tags are markup.
         UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
@@ -298,27 +301,31 @@ public class ArticleIndex implements AutoCloseable {
                     int cacheCharsThreshold) throws IOException {
                 List<CharSequence[]> values = new ArrayList<>();
                 for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                    Document document = stored.get(doc);
+                    HitRecords.Shown hit = byDoc.get(doc);
                     CharSequence[] texts = new CharSequence[fields.length];
                     for (int f = 0; f < fields.length; f++) {
-                        String text = document.get(fields[f]);
-                        texts[f] = text == null ? "" : text; // the other language's body: nothing to highlight
+                        // the other language's body: nothing to highlight
+                        texts[f] = fields[f].equals(IndexFields.body(hit.language())) ? hit.body() : "";
                     }
                     values.add(texts);
                 }
                 return values;
             }
+
+            // Match offsets from one postings enum per word for all hits instead of a new lookup per hit and word.
+            @Override
+            protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+                return source == OffsetSource.POSTINGS && SnippetOffsets.applies(components)
+                        ? new SnippetOffsets(components) : super.getOffsetStrategy(source, components);
+            }
         };
         Map<String, String[]> snippets = highlighter.highlightFields(bodies, bodyWords(query, bodies), docs, passages);
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
-            ScoreDoc scoreDoc = top.scoreDocs[i];
-            Document document = stored.get(scoreDoc.doc);
-            Language language = Language.ofCode(document.get(IndexFields.LANGUAGE));
-            String snippet = snippets.get(IndexFields.body(language))[i];
-            hits.add(new SearchHit(document.get(IndexFields.ID), document.get(IndexFields.title(language)), language,
-                    document.get(IndexFields.CATEGORY), List.of(document.getValues(IndexFields.PRODUCT)),
-                    scoreDoc.score, snippet == null ? "" : snippet));
+            HitRecords.Shown hit = shown[i];
+            String snippet = snippets.get(IndexFields.body(hit.language()))[i];
+            hits.add(new SearchHit(hit.id(), hit.title(), hit.language(), hit.category(), hit.products(),
+                    top.scoreDocs[i].score, snippet == null ? "" : snippet));
         }
         return hits;
     }
@@ -370,17 +377,32 @@ public class ArticleIndex implements AutoCloseable {
     private static Query bodyWords(Query query, String[] bodies) {
         Set<String> fields = Set.of(bodies);
         Set<Term> terms = new LinkedHashSet<>();
-        query.visit(QueryVisitor.termCollector(terms));
+        // Only the body fields' subqueries are visited: the match query's title, tags and filter words are not
+        // collected just to be dropped.
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                return fields.contains(field);
+            }
+
+            @Override
+            public void consumeTerms(Query source, Term... found) {
+                for (Term term : found) {
+                    if (fields.contains(term.field())) {
+                        terms.add(term);
+                    }
+                }
+            }
+        });
         BooleanQuery.Builder words = new BooleanQuery.Builder();
-        terms.stream().filter(t -> fields.contains(t.field()))
-                .forEach(t -> words.add(new TermQuery(t), Occur.SHOULD));
+        terms.forEach(t -> words.add(new TermQuery(t), Occur.SHOULD));
         return words.build();
     }
 
     private static Document toDocument(Article article) {
         Language language = article.language();
         Document document = new Document();
-        document.add(new StringField(IndexFields.ID, article.id(), Store.YES));
+        document.add(new StringField(IndexFields.ID, article.id(), Store.NO));
         keyword(document, IndexFields.LANGUAGE, language.code());
         keyword(document, IndexFields.CATEGORY, article.content().category());
         Set<String> products = new LinkedHashSet<>();
@@ -391,7 +413,7 @@ public class ArticleIndex implements AutoCloseable {
             document.add(new StringField(IndexFields.CUSTOMER_READABLE, "true", Store.NO));
         }
         String words = IndexFields.words(language);
-        document.add(new TextField(IndexFields.title(language), article.title(), Store.YES));
+        document.add(new TextField(IndexFields.title(language), article.title(), Store.NO));
         document.add(new Field(words, article.title(), IndexFields.WORDS_TYPE));
         for (String tag : article.content().tags()) {
             document.add(new TextField(IndexFields.tags(language), tag.replace('-', ' '), Store.NO));
@@ -400,12 +422,14 @@ public class ArticleIndex implements AutoCloseable {
         String body = MarkdownBodies.plainText(article.content().body());
         document.add(new Field(IndexFields.body(language), body, IndexFields.BODY_TYPE));
         document.add(new Field(words, body, IndexFields.WORDS_TYPE));
+        document.add(HitRecords.field(article.id(), language, article.content().category(), products,
+                article.title(), body));
         return document;
     }
 
-    /** Filterable, shown in hits (stored) and counted as a facet (doc values). */
+    /** Filterable and counted as a facet (doc values); hits show it from the {@link HitRecords} record. */
     private static void keyword(Document document, String field, String value) {
-        document.add(new StringField(field, value, Store.YES));
+        document.add(new StringField(field, value, Store.NO));
         document.add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 

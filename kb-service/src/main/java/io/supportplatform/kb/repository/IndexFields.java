@@ -46,6 +46,8 @@ final class IndexFields {
     static final String CATEGORY = "category";
     static final String PRODUCT = "product";
     static final String PLATFORM = "platform";
+    /** Binary doc value: what a hit shows of the article ({@link HitRecords}). */
+    static final String HIT = "hit";
 
     private static final Map<Language, Analyzer> ANALYZERS = Map.of(
             Language.DE, german(),
@@ -87,13 +89,13 @@ final class IndexFields {
     }
 
     /**
-     * Body text: stored for snippets, with offsets in the postings so the highlighter reads match positions from
-     * the index instead of analysing every returned body again.
+     * Body text: with offsets in the postings so the highlighter reads match positions from the index instead of
+     * analysing every returned body again; the text itself is kept in the hit record ({@link HitRecords}).
      */
     static final FieldType BODY_TYPE = bodyType();
 
     private static FieldType bodyType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
