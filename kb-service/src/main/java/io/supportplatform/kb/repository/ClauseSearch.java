@@ -19,6 +19,7 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.HitQueue;
 import org.apache.lucene.search.IndexSearcher;
@@ -592,8 +593,12 @@ final class ClauseSearch {
      * A word in one field, scored exactly as Lucene's TermQuery scores it (same BM25 scorer from the same index
      * statistics, {@code score(freq, norm)}), but with the norm read from {@link SegmentCache}'s plain array.
      */
-    private record TermClause(Term term, TermStates states, SimScorer similarity, TermLookup lookup)
-            implements Clause {
+    private record TermClause(Term term, TermStates states, SimScorer similarity, Statistics statistics,
+            TermLookup lookup) implements Clause {
+
+        /** What BM25's score for a frequency and norm depends on: equal statistics, equal scores. */
+        record Statistics(float boost, long docFreq, long docCount, long sumTotalTermFreq) {
+        }
 
         /** The term's statistics gathered as {@code TermStates.build} gathers them, with the search's terms enums. */
         static TermClause of(IndexSearcher searcher, Term term, float boost, TermLookup lookup) throws IOException {
@@ -607,9 +612,11 @@ final class ClauseSearch {
             if (states.docFreq() == 0) {
                 return null;
             }
-            SimScorer similarity = searcher.getSimilarity().scorer(boost, searcher.collectionStatistics(term.field()),
+            CollectionStatistics field = searcher.collectionStatistics(term.field());
+            SimScorer similarity = searcher.getSimilarity().scorer(boost, field,
                     searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
-            return new TermClause(term, states, similarity, lookup);
+            Statistics statistics = new Statistics(boost, states.docFreq(), field.docCount(), field.sumTotalTermFreq());
+            return new TermClause(term, states, similarity, statistics, lookup);
         }
 
         /** The posting list read straight through (a long one as kept decoded), no cursor between it and the sums. */
@@ -623,12 +630,11 @@ final class ClauseSearch {
             byte[] norms = segment.norms(leaf.reader(), term.field());
             SegmentCache.Postings decoded = segment.postings(term, termsEnum);
             if (decoded != null) {
-                int[] docs = decoded.docs();
-                int[] freqs = decoded.freqs();
+                int[] docs = decoded.docs;
+                float[] scores = decoded.scores(statistics, similarity, norms);
                 for (int i = 0; i < docs.length; i++) {
-                    int doc = docs[i];
-                    if (scored.get(doc)) {
-                        sums.add(doc, similarity.score(freqs[i], norms[doc]));
+                    if (scored.get(docs[i])) {
+                        sums.add(docs[i], scores[i]);
                     }
                 }
                 return;
