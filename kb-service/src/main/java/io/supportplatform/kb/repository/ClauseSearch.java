@@ -19,7 +19,6 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.HitQueue;
 import org.apache.lucene.search.IndexSearcher;
@@ -593,12 +592,8 @@ final class ClauseSearch {
      * A word in one field, scored exactly as Lucene's TermQuery scores it (same BM25 scorer from the same index
      * statistics, {@code score(freq, norm)}), but with the norm read from {@link SegmentCache}'s plain array.
      */
-    private record TermClause(Term term, TermStates states, SimScorer similarity, Statistics statistics,
-            TermLookup lookup) implements Clause {
-
-        /** What BM25's score for a frequency and norm depends on: equal statistics, equal scores. */
-        record Statistics(float boost, long docFreq, long docCount, long sumTotalTermFreq) {
-        }
+    private record TermClause(Term term, TermStates states, SimScorer similarity, TermLookup lookup)
+            implements Clause {
 
         /** The term's statistics gathered as {@code TermStates.build} gathers them, with the search's terms enums. */
         static TermClause of(IndexSearcher searcher, Term term, float boost, TermLookup lookup) throws IOException {
@@ -612,11 +607,9 @@ final class ClauseSearch {
             if (states.docFreq() == 0) {
                 return null;
             }
-            CollectionStatistics field = searcher.collectionStatistics(term.field());
-            SimScorer similarity = searcher.getSimilarity().scorer(boost, field,
+            SimScorer similarity = searcher.getSimilarity().scorer(boost, searcher.collectionStatistics(term.field()),
                     searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
-            Statistics statistics = new Statistics(boost, states.docFreq(), field.docCount(), field.sumTotalTermFreq());
-            return new TermClause(term, states, similarity, statistics, lookup);
+            return new TermClause(term, states, similarity, lookup);
         }
 
         /** The posting list read straight through (a long one as kept decoded), no cursor between it and the sums. */
@@ -630,11 +623,12 @@ final class ClauseSearch {
             byte[] norms = segment.norms(leaf.reader(), term.field());
             SegmentCache.Postings decoded = segment.postings(term, termsEnum);
             if (decoded != null) {
-                int[] docs = decoded.docs;
-                float[] scores = decoded.scores(statistics, similarity, norms);
+                int[] docs = decoded.docs();
+                int[] freqs = decoded.freqs();
                 for (int i = 0; i < docs.length; i++) {
-                    if (scored.get(docs[i])) {
-                        sums.add(docs[i], scores[i]);
+                    int doc = docs[i];
+                    if (scored.get(doc)) {
+                        sums.add(doc, similarity.score(freqs[i], norms[doc]));
                     }
                 }
                 return;

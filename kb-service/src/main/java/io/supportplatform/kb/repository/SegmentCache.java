@@ -18,7 +18,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.util.FixedBitSet;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -68,42 +67,8 @@ final class SegmentCache {
     record Ordinals(int[] starts, int[] ords, String[] values, FixedBitSet[] valueSets) {
     }
 
-    /**
-     * A posting list decoded: the articles in order, how often the word occurs in each, and each article's score
-     * under the statistics last asked for (BM25 depends on the word's statistics in the index, which change with
-     * every write, so they are part of the key; a knowledge base is read far more often than written).
-     */
-    static final class Postings {
-
-        final int[] docs;
-        final int[] freqs;
-        private volatile Scores scores;
-
-        private record Scores(Object statistics, float[] values) {
-        }
-
-        Postings(int[] docs, int[] freqs) {
-            this.docs = docs;
-            this.freqs = freqs;
-        }
-
-        /**
-         * @param statistics everything the scorer's result depends on besides frequency and norm (equal statistics,
-         *        equal scorer)
-         * @return each posting's score, {@code scorer.score(freq, norm)}, computed once per statistics
-         */
-        float[] scores(Object statistics, SimScorer scorer, byte[] norms) {
-            Scores known = scores;
-            if (known != null && known.statistics().equals(statistics)) {
-                return known.values();
-            }
-            float[] values = new float[docs.length];
-            for (int i = 0; i < docs.length; i++) {
-                values[i] = scorer.score(freqs[i], norms[docs[i]]);
-            }
-            scores = new Scores(statistics, values);
-            return values;
-        }
+    /** A posting list decoded: the articles in order, and how often the word occurs in each. */
+    record Postings(int[] docs, int[] freqs) {
     }
 
     private SegmentCache(int maxDoc) {
@@ -111,7 +76,7 @@ final class SegmentCache {
         hotSets = Caffeine.newBuilder().maximumWeight(budget)
                 .weigher((Term term, FixedBitSet bits) -> bits.getBits().length * Long.BYTES).build();
         hotPostings = Caffeine.newBuilder().maximumWeight(budget)
-                .weigher((Term term, Postings postings) -> postings.docs.length * 3 * Integer.BYTES).build(); // + scores
+                .weigher((Term term, Postings postings) -> postings.docs().length * 2 * Integer.BYTES).build();
     }
 
     static SegmentCache of(LeafReader reader) {
