@@ -107,4 +107,9 @@ curl -s localhost:8083/q/metrics | grep -E '^jvm_memory_used_bytes\{.*area="heap
   | awk '{ sum += $NF } END { printf "heap used %.0f MiB (sum of pools)\n", sum / 1048576 }'
 curl -s localhost:8083/q/metrics | grep -E '^jvm_memory_max_bytes\{.*area="heap"' \
   | awk '$NF > 0 { sum += $NF } END { printf "heap max  %.0f MiB\n", sum / 1048576 }'
+# Collections since kb-service started (rebuild included): every request in flight waits for a pause.
+curl -s localhost:8083/q/metrics | grep -E '^jvm_gc_pause_seconds_(count|sum)\{' \
+  | sed -E 's/^jvm_gc_pause_seconds_(count|sum)\{action="([^"]*)".*gc="([^"]*)".*\} (.*)$/\2 (\3)|\1|\4/' \
+  | awk -F'|' '{ if ($2 == "count") n[$1] += $3; else s[$1] += $3 }
+      END { for (k in n) printf "gc %s: %d pauses, %.1f ms each on average\n", k, n[k], n[k] ? 1000 * s[k] / n[k] : 0 }'
 du -sh /tmp/kb-index-* 2>/dev/null | sort -h | tail -1 | awk '{ print "index on disk (memory-mapped) " $1 }'
