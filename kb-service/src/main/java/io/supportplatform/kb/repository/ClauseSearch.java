@@ -519,14 +519,28 @@ final class ClauseSearch {
     private interface Clause {
 
         /** Walks the clause's matches in one segment, forward only. */
-        interface Cursor {
-            int docID();
+        abstract class Cursor {
 
-            int nextDoc() throws IOException;
+            private final DocIdSetIterator matches;
 
-            int advance(int target) throws IOException;
+            Cursor(DocIdSetIterator matches) {
+                this.matches = matches;
+            }
 
-            float score() throws IOException;
+            final int docID() {
+                return matches.docID();
+            }
+
+            final int nextDoc() throws IOException {
+                return matches.nextDoc();
+            }
+
+            final int advance(int target) throws IOException {
+                return matches.advance(target);
+            }
+
+            /** The score of the article the cursor is on. */
+            abstract float score() throws IOException;
         }
 
         /** Null when nothing in this segment matches. */
@@ -562,25 +576,9 @@ final class ClauseSearch {
                 if (scorer == null) {
                     return null;
                 }
-                DocIdSetIterator iterator = scorer.iterator();
-                return new Cursor() {
+                return new Cursor(scorer.iterator()) {
                     @Override
-                    public int docID() {
-                        return iterator.docID();
-                    }
-
-                    @Override
-                    public int nextDoc() throws IOException {
-                        return iterator.nextDoc();
-                    }
-
-                    @Override
-                    public int advance(int target) throws IOException {
-                        return iterator.advance(target);
-                    }
-
-                    @Override
-                    public float score() throws IOException {
+                    float score() throws IOException {
                         return scorer.score();
                     }
                 };
@@ -648,24 +646,9 @@ final class ClauseSearch {
                 return null;
             }
             byte[] norms = segment.norms(leaf.reader(), term.field());
-            return new Cursor() {
+            return new Cursor(postings) {
                 @Override
-                public int docID() {
-                    return postings.docID();
-                }
-
-                @Override
-                public int nextDoc() throws IOException {
-                    return postings.nextDoc();
-                }
-
-                @Override
-                public int advance(int target) throws IOException {
-                    return postings.advance(target);
-                }
-
-                @Override
-                public float score() throws IOException {
+                float score() throws IOException {
                     return similarity.score(postings.freq(), norms[postings.docID()]);
                 }
             };

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.supportplatform.kb.domain.Audience;
 import io.supportplatform.kb.domain.DraftRequest;
 import io.supportplatform.kb.domain.Language;
@@ -50,14 +49,16 @@ public class SuggestionService {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final ArticleIndex index;
+    private final SearchWorkers searchWorkers;
 
-    public SuggestionService(ArticleIndex index) {
+    public SuggestionService(ArticleIndex index, SearchWorkers searchWorkers) {
         this.index = index;
+        this.searchWorkers = searchWorkers;
     }
 
+    /** Its searches run on a search thread, in turn with the others (see {@link SearchWorkers}). */
     public Uni<List<SearchHit>> suggest(DraftRequest draft, int limit) {
-        return Uni.createFrom().item(() -> rank(draft, limit))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return searchWorkers.run(() -> rank(draft, limit));
     }
 
     private List<SearchHit> rank(DraftRequest draft, int limit) {
