@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
@@ -94,6 +95,8 @@ public class ArticleIndex implements AutoCloseable {
     private final Map<String, Long> indexedVersions = new ConcurrentHashMap<>();
     /** Null when answers are not kept (size 0). */
     private final SearchResultCache answers;
+    /** Computed searches whose ranking left matches unscored (max-score pruning in ClauseSearch). */
+    private final LongAdder prunedSearches = new LongAdder();
     /** Typo expansions found on the current index version, shared by the searches on it. */
     private volatile TypoExpansions.Found typos = new TypoExpansions.Found(-1);
     private volatile boolean ready;
@@ -114,6 +117,9 @@ public class ArticleIndex implements AutoCloseable {
             Gauge.builder("kb.search.cache.size", answers, SearchResultCache::size)
                     .description("answers kept in the result cache").register(metrics);
         }
+        FunctionCounter.builder("kb.search.pruned", prunedSearches, LongAdder::sum)
+                .description("computed searches that left matches unscored, as they could not make the best")
+                .register(metrics);
     }
 
     /** @param resultCacheSize how many complete search answers are kept for the current index version; 0: none */
@@ -261,6 +267,9 @@ public class ArticleIndex implements AutoCloseable {
         // proximity boost.
         int candidates = built.proximity() == null ? search.limit() : Math.max(search.limit(), SearchQueries.RESCORED);
         ClauseSearch.Result found = ClauseSearch.search(searcher, built.clauses(), candidates, FACETS);
+        if (found.pruned()) {
+            prunedSearches.increment();
+        }
         TopDocs top = built.proximity() == null ? found.top()
                 : QueryRescorer.rescore(searcher, found.top(), built.proximity(), 1.0, search.limit());
         return new SearchResult(found.total(), hits(searcher, built.match(), top), found.facets());

@@ -45,9 +45,10 @@ import org.apache.lucene.util.FixedBitSet;
  * straight through, long ones kept decoded by {@link SegmentCache}); the sums are formed
  * like the query's nested scorers form them, so the scores are the same to the bit (checked against Lucene's top
  * 20 for 825 queries at 100,000 articles: same articles, order and scores). A word in one field is scored with
- * Lucene's BM25 scorer for it, but with norms from a plain array ({@link SegmentCache}).
- * No block-max WAND bookkeeping (which skipped little here: the matching set is known, and many articles score
- * alike), and no minimum-should-match checks while scoring.</li>
+ * Lucene's BM25 scorer for it, but with norms from a plain array ({@link SegmentCache}). Without phrases, the words
+ * whose highest possible scores cannot lift an article into the best any more are scored for the remaining
+ * candidates only (max-score pruning, see {@link Scored#rankWords}); no block-max bookkeeping (many articles score
+ * alike here), and no minimum-should-match checks while scoring.</li>
  * </ol>
  * Was: a counting pass with the Lucene query (about 270 ns per matching article) plus a top-k pass with block-max
  * WAND over nested disjunctions (about 430 ns per matching article), together ~70 % of an uncached search.
@@ -59,7 +60,8 @@ final class ClauseSearch {
     /** Stands for "no filter": every article passes. */
     private static final FixedBitSet ALL = new FixedBitSet(0);
 
-    record Result(long total, TopDocs top, Map<String, Map<String, Integer>> facets) {
+    /** {@code pruned}: some matches were left unscored, since they could not make the best (see rankWords). */
+    record Result(long total, TopDocs top, Map<String, Map<String, Integer>> facets, boolean pruned) {
     }
 
     private ClauseSearch() {
@@ -114,7 +116,8 @@ final class ClauseSearch {
         for (int i = size - 1; i >= 0; i--) {
             top[i] = best.pop();
         }
-        return new Result(total, new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), top), facets);
+        boolean pruned = languages.stream().anyMatch(language -> language.pruned);
+        return new Result(total, new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), top), facets, pruned);
     }
 
     /**
@@ -353,6 +356,8 @@ final class ClauseSearch {
         /** Per word, its forms' scored clauses in one list (a word's forms add up as one disjunction). */
         final Clause[][] words;
         final boolean flat;
+        /** Whether a ranking left matches unscored (see {@link #rankWords}). */
+        boolean pruned;
 
         Scored(IndexSearcher searcher, SearchQueries.LanguageClauses clauses, TermLookup lookup) throws IOException {
             this.clauses = clauses;
@@ -394,6 +399,9 @@ final class ClauseSearch {
         ScoreDoc rank(LeafReaderContext leaf, FixedBitSet matches, FixedBitSet words, HitQueue best, ScoreDoc weakest)
                 throws IOException {
             SegmentCache segment = SegmentCache.of(leaf.reader());
+            if (phrases.length == 0 && words != null) {
+                return rankWords(leaf, segment, matches, best, weakest);
+            }
             FixedBitSet scored = words == null ? null : phrases.length == 0 ? matches : and(matches, words);
             Sums sums = Sums.take(leaf.reader().maxDoc(), flat);
             if (scored != null) {
@@ -437,6 +445,121 @@ final class ClauseSearch {
             return weakest;
         }
 
+        /**
+         * Ranks matches by their words alone (no phrases), skipping what cannot reach the best {@code best.size()}:
+         * the words are scored from the one with the highest possible score ({@link Clause#bound}, a rare word)
+         * down. Once the words left could not lift an article that none of the words so far matched above the
+         * weakest of the best (at least that many articles already score more), the remaining words are scored for
+         * the articles that still can make it (candidates) only: the common words, whose lists are the longest,
+         * mostly come last. The candidates get exactly the scores of a full pass, and articles left out score below
+         * the best, so the best are the same, in the same order. (In-process, over 1,500 never-seen queries at
+         * 100,000 articles: ~7 % less search time, identical results.)
+         */
+        private ScoreDoc rankWords(LeafReaderContext leaf, SegmentCache segment, FixedBitSet matches, HitQueue best,
+                ScoreDoc weakest) throws IOException {
+            int count = words.length;
+            double[] bounds = new double[count];
+            int[] order = new int[count];
+            for (int w = 0; w < count; w++) {
+                double bound = 0;
+                for (Clause clause : words[w]) {
+                    bound += clause.bound(leaf, segment);
+                }
+                bounds[w] = flat ? bound : (float) bound; // a word's sum is rounded to float, so is its bound
+                order[w] = w;
+            }
+            sortByBoundDescending(order, bounds);
+            // rest[i]: the most the words order[i..] can add (infinite when a clause has no bound)
+            double[] rest = new double[count + 1];
+            for (int i = count - 1; i >= 0; i--) {
+                rest[i] = rest[i + 1] + bounds[order[i]];
+            }
+            int wanted = best.size();
+            Sums sums = Sums.take(leaf.reader().maxDoc(), flat);
+            for (int i = 0; i < count; i++) {
+                for (Clause clause : words[order[i]]) {
+                    clause.addScores(leaf, segment, matches, sums);
+                }
+                sums.endWord();
+                double remaining = rest[i + 1];
+                // Only worth a look when what is left weighs less than what was scored.
+                if (i + 1 < count && remaining < rest[0] - remaining) {
+                    float floor = sums.kthLargestTotal(wanted);
+                    if (beaten(remaining, floor, weakest)) {
+                        pruned = true;
+                        ScoreDoc weakestAfter = rankCandidates(leaf, segment, sums, i + 1, order, rest, floor, best,
+                                weakest);
+                        sums.giveBack();
+                        return weakestAfter;
+                    }
+                }
+            }
+            weakest = offerAll(leaf.docBase, matches, sums.total, best, weakest);
+            sums.giveBack(); // only after a complete search: every entry is 0 again
+            return weakest;
+        }
+
+        /**
+         * Scores the words {@code order[from..]} for the articles that can still make the best: those the words
+         * before matched (in {@code sums}) whose score so far plus what is left could beat {@code floor} (at least
+         * {@code best.size()} articles score that or more) and the weakest of the best. Each word's posting lists are
+         * still read through, but only the candidates' scores are computed and added, and the candidates thin out
+         * word by word as the floor rises.
+         */
+        private ScoreDoc rankCandidates(LeafReaderContext leaf, SegmentCache segment, Sums sums, int from,
+                int[] order, double[] rest, float floor, HitQueue best, ScoreDoc weakest) throws IOException {
+            double[] total = sums.total;
+            FixedBitSet candidates = new FixedBitSet(leaf.reader().maxDoc());
+            sums.keepCandidates(candidates, rest[from], floor, weakest);
+            for (int i = from; i < order.length; i++) {
+                for (Clause clause : words[order[i]]) {
+                    clause.addScores(leaf, segment, candidates, sums);
+                }
+                sums.endWord();
+                floor = Math.max(floor, sums.kthLargestTotal(best.size()));
+                sums.keepCandidates(candidates, rest[i + 1], floor, weakest);
+            }
+            return offerAll(leaf.docBase, candidates, total, best, weakest);
+        }
+
+        /**
+         * Whether an article scoring at most {@code most} cannot enter the best: {@code floor} is reached by enough
+         * articles of this segment to fill them, and the weakest of the best must be beaten. The margin covers the
+         * rounding of sums formed in another order.
+         */
+        private static boolean beaten(double most, float floor, ScoreDoc weakest) {
+            double atMost = most * (1 + 1e-6);
+            return atMost < floor || atMost <= weakest.score;
+        }
+
+        private static void sortByBoundDescending(int[] order, double[] bounds) {
+            for (int i = 1; i < order.length; i++) { // a few words: insertion sort
+                int w = order[i];
+                int j = i;
+                for (; j > 0 && bounds[order[j - 1]] < bounds[w]; j--) {
+                    order[j] = order[j - 1];
+                }
+                order[j] = w;
+            }
+        }
+
+        /** Offers every match with its sum, in index order, and leaves the sums 0. */
+        private static ScoreDoc offerAll(int base, FixedBitSet matches, double[] total, HitQueue best,
+                ScoreDoc weakest) {
+            for (int doc = matches.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                    doc = doc + 1 < matches.length() ? matches.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                float score = (float) total[doc];
+                total[doc] = 0;
+                // Index order within equal scores, like a top-scores collector: a later article must score higher.
+                if (score > weakest.score) {
+                    weakest.doc = base + doc;
+                    weakest.score = score;
+                    weakest = best.updateTop();
+                }
+            }
+            return weakest;
+        }
+
         private static FixedBitSet and(FixedBitSet a, FixedBitSet b) {
             FixedBitSet both = a.clone();
             both.and(b);
@@ -471,12 +594,16 @@ final class ClauseSearch {
         /** The articles whose {@code word} entry is set, in the order first set. */
         private int[] touched;
         private int touchedCount;
+        /** The articles whose {@code total} entry is set, in the order first set. */
+        int[] touchedTotal;
+        int touchedTotalCount;
         private boolean flat;
 
         private Sums(int size) {
             total = new double[size];
             word = new double[size];
-            touched = new int[size];
+            touched = new int[size + 1]; // + 1: see add
+            touchedTotal = new int[size + 1];
         }
 
         static Sums take(int maxDoc, boolean flat) {
@@ -489,30 +616,104 @@ final class ClauseSearch {
         }
 
         void giveBack() {
+            touchedTotalCount = 0;
             POOL.offer(this);
+        }
+
+        /**
+         * Keeps as candidates the articles with a total that, plus {@code remaining}, can still make the best (see
+         * {@link Scored#beaten}); the others leave {@code candidates} and get total 0.
+         */
+        void keepCandidates(FixedBitSet candidates, double remaining, float floor, ScoreDoc weakest) {
+            int kept = 0;
+            for (int i = 0; i < touchedTotalCount; i++) {
+                int doc = touchedTotal[i];
+                if (Scored.beaten(total[doc] + remaining, floor, weakest)) {
+                    candidates.clear(doc);
+                    total[doc] = 0;
+                } else {
+                    candidates.set(doc);
+                    touchedTotal[kept++] = doc;
+                }
+            }
+            touchedTotalCount = kept;
+        }
+
+        /** The k-th largest total, as a float score; negative infinity when fewer articles have one. */
+        float kthLargestTotal(int k) {
+            float[] heap = new float[k];
+            int size = 0;
+            for (int i = 0; i < touchedTotalCount; i++) {
+                size = offer(heap, size, (float) total[touchedTotal[i]]);
+            }
+            return size < k ? Float.NEGATIVE_INFINITY : heap[0];
         }
 
         /** Adds a clause's score for an article (clauses of the current word; flat: no word rounding). */
         void add(int doc, float score) {
+            // The article is written at the end of the list each time, and the list grows only when it is new (its
+            // sum still 0: scores are positive): a select instead of a branch the processor would often mispredict.
             if (flat) {
-                total[doc] += score;
+                double sum = total[doc];
+                touchedTotal[touchedTotalCount] = doc;
+                touchedTotalCount += sum == 0 ? 1 : 0;
+                total[doc] = sum + score;
                 return;
             }
-            if (word[doc] == 0) { // scores are positive: 0 means not yet set
-                touched[touchedCount++] = doc;
-            }
-            word[doc] += score;
+            double sum = word[doc];
+            touched[touchedCount] = doc;
+            touchedCount += sum == 0 ? 1 : 0;
+            word[doc] = sum + score;
         }
 
         /** Ends the current word: its sum, rounded to float, joins the total (flat: it is there already). */
         void endWord() {
             for (int i = 0; i < touchedCount; i++) {
                 int doc = touched[i];
-                total[doc] += (float) word[doc];
+                double sum = total[doc];
+                touchedTotal[touchedTotalCount] = doc;
+                touchedTotalCount += sum == 0 ? 1 : 0;
+                total[doc] = sum + (float) word[doc];
                 word[doc] = 0;
             }
             touchedCount = 0;
         }
+    }
+
+    /**
+     * Offers a value to a min-heap of at most {@code heap.length} values (the largest offered), root first.
+     *
+     * @return the heap's size after
+     */
+    private static int offer(float[] heap, int size, float value) {
+        int i;
+        if (size < heap.length) {
+            i = size++;
+            while (i > 0 && heap[(i - 1) / 2] > value) { // up from the new leaf
+                heap[i] = heap[(i - 1) / 2];
+                i = (i - 1) / 2;
+            }
+        } else if (value > heap[0]) {
+            i = 0;
+            while (true) { // down from the replaced root
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && heap[child + 1] < heap[child]) {
+                    child++;
+                }
+                if (heap[child] >= value) {
+                    break;
+                }
+                heap[i] = heap[child];
+                i = child;
+            }
+        } else {
+            return size;
+        }
+        heap[i] = value;
+        return size;
     }
 
     /** A scored clause of the query; null when it matches nothing in the index. */
@@ -558,6 +759,14 @@ final class ClauseSearch {
                     sums.add(doc, cursor.score());
                 }
             }
+        }
+
+        /**
+         * The most the clause adds to an article's score in this segment, at least; infinite when not known (the
+         * word is then scored through).
+         */
+        default float bound(LeafReaderContext leaf, SegmentCache segment) throws IOException {
+            return Float.POSITIVE_INFINITY;
         }
 
         static Clause of(IndexSearcher searcher, Query query, TermLookup lookup) throws IOException {
@@ -619,7 +828,7 @@ final class ClauseSearch {
                 return;
             }
             byte[] norms = segment.norms(leaf.reader(), term.field());
-            SegmentCache.Postings decoded = segment.postings(term, termsEnum);
+            SegmentCache.Postings decoded = segment.postings(term, termsEnum, norms);
             if (decoded != null) {
                 int[] docs = decoded.docs();
                 int[] freqs = decoded.freqs();
@@ -637,6 +846,31 @@ final class ClauseSearch {
                     sums.add(doc, similarity.score(postings.freq(), norms[doc]));
                 }
             }
+        }
+
+        /**
+         * A kept list's best score over its competitive pairs; else the similarity's score for the highest possible
+         * frequency and the shortest text (by Lucene's contract a score never falls with the frequency nor rises
+         * with the norm; Lucene bounds a whole list the same way).
+         */
+        @Override
+        public float bound(LeafReaderContext leaf, SegmentCache segment) throws IOException {
+            TermsEnum termsEnum = positioned(leaf);
+            if (termsEnum == null) {
+                return 0;
+            }
+            SegmentCache.Postings decoded = segment.postings(term, termsEnum,
+                    segment.norms(leaf.reader(), term.field()));
+            if (decoded == null) {
+                return similarity.score(Float.MAX_VALUE, 1L);
+            }
+            float most = 0;
+            int[] freqs = decoded.competitiveFreqs();
+            byte[] norms = decoded.competitiveNorms();
+            for (int i = 0; i < freqs.length; i++) {
+                most = Math.max(most, similarity.score(freqs[i], Byte.toUnsignedLong(norms[i])));
+            }
+            return most;
         }
 
         @Override

@@ -69,8 +69,12 @@ final class SegmentCache {
     record Ordinals(int[] starts, int[] ords, String[] values, FixedBitSet[] valueSets) {
     }
 
-    /** A posting list decoded: the articles in order, and how often the word occurs in each. */
-    record Postings(int[] docs, int[] freqs) {
+    /**
+     * A posting list decoded: the articles in order, and how often the word occurs in each; and its competitive
+     * (frequency, norm) pairs, those no other posting beats in both (a higher frequency and a shorter text), as
+     * Lucene's impacts hold them per block: a similarity scores no posting higher than its best pair.
+     */
+    record Postings(int[] docs, int[] freqs, int[] competitiveFreqs, byte[] competitiveNorms) {
     }
 
     private SegmentCache(int maxDoc) {
@@ -190,9 +194,9 @@ final class SegmentCache {
 
     /**
      * The term's posting list decoded, when it is long enough to be worth keeping; null for a short one (read it
-     * from the index). {@code positioned} is on the term.
+     * from the index). {@code positioned} is on the term, {@code norms} are its field's.
      */
-    Postings postings(Term term, TermsEnum positioned) throws IOException {
+    Postings postings(Term term, TermsEnum positioned, byte[] norms) throws IOException {
         if (positioned.docFreq() < HOT_DOC_FREQ) {
             return null;
         }
@@ -203,12 +207,28 @@ final class SegmentCache {
         PostingsEnum postings = positioned.postings(null, PostingsEnum.FREQS);
         int[] docs = new int[positioned.docFreq()];
         int[] freqs = new int[docs.length];
+        int[] mostByNorm = new int[256];
         int n = 0;
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            int freq = postings.freq();
             docs[n] = doc;
-            freqs[n++] = postings.freq();
+            freqs[n++] = freq;
+            int norm = Byte.toUnsignedInt(norms[doc]);
+            mostByNorm[norm] = Math.max(mostByNorm[norm], freq);
         }
-        Postings decoded = new Postings(docs, freqs);
+        // From the shortest texts up, a pair is competitive when its frequency beats every shorter text's.
+        int[] competitiveFreqs = new int[256];
+        byte[] competitiveNorms = new byte[256];
+        int competitive = 0;
+        for (int norm = 0, most = 0; norm < 256; norm++) {
+            if (mostByNorm[norm] > most) {
+                most = mostByNorm[norm];
+                competitiveFreqs[competitive] = most;
+                competitiveNorms[competitive++] = (byte) norm;
+            }
+        }
+        Postings decoded = new Postings(docs, freqs, Arrays.copyOf(competitiveFreqs, competitive),
+                Arrays.copyOf(competitiveNorms, competitive));
         hotPostings.put(term, decoded);
         return decoded;
     }

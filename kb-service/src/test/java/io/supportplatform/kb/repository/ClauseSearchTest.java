@@ -21,12 +21,16 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.similarities.Similarity.SimScorer;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +45,8 @@ import io.supportplatform.kb.domain.SearchQuery;
  * the API promises exact totals and facets): the same total, the same facet counts, the same best articles in the
  * same order with the same scores. Over the judged queries (typos, phrases, compounds, both languages), both
  * audiences and filters, on an index with several segments and deleted documents (articles revised and retired
- * after the rebuild), which the bit-set evaluation must leave out.
+ * after the rebuild), which the bit-set evaluation must leave out; most searches here leave matches unscored that
+ * cannot make the best 20 (max-score pruning), and their best must still be Lucene's.
  */
 class ClauseSearchTest {
 
@@ -83,6 +88,7 @@ class ClauseSearchTest {
     void totalsFacetsAndBestArticlesAreThoseOfTheLuceneQuery() throws IOException {
         int[] compared = { 0 };
         int[] withHits = { 0 };
+        int[] pruned = { 0 };
         index.withSearcher(searcher -> {
             assertThat("several segments", searcher.getIndexReader().leaves().size(), greaterThan(1));
             assertThat("deleted documents", searcher.getIndexReader().numDeletedDocs(), greaterThan(0));
@@ -105,6 +111,9 @@ class ClauseSearchTest {
                         assertThat(what, result.facets(), equalTo(facets(searcher, built)));
                         assertThat(what, describe(result.top()), equalTo(describe(lucene)));
                         compared[0]++;
+                        if (result.pruned()) {
+                            pruned[0]++;
+                        }
                         if (result.total() > 0) {
                             withHits[0]++;
                         }
@@ -115,7 +124,57 @@ class ClauseSearchTest {
         });
         assertThat(compared[0], greaterThanOrEqualTo(400));
         assertThat(withHits[0], greaterThanOrEqualTo(300));
+        // Max-score pruning (words that cannot lift an article into the best scored for the candidates only) must
+        // have had its say often enough to be compared.
+        assertThat("searches with matches left unscored", pruned[0], greaterThanOrEqualTo(100));
         assertThat("query words with kept posting lists", wordsWithLongPostings(), greaterThanOrEqualTo(5L));
+    }
+
+    /**
+     * A kept posting list's competitive (frequency, norm) pairs bound its scores (max-score pruning relies on it):
+     * the best score over the pairs is the best score over the list, for every long list of the text fields.
+     */
+    @Test
+    void competitivePairsGiveTheBestScoreOfAKeptList() throws IOException {
+        int checked = index.withSearcher(searcher -> {
+            int lists = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                SegmentCache segment = SegmentCache.of(leaf.reader());
+                for (Language language : Language.values()) {
+                    for (String field : List.of(IndexFields.title(language), IndexFields.tags(language),
+                            IndexFields.body(language))) {
+                        Terms terms = leaf.reader().terms(field);
+                        if (terms == null) {
+                            continue;
+                        }
+                        byte[] norms = segment.norms(leaf.reader(), field);
+                        TermsEnum termsEnum = terms.iterator();
+                        for (BytesRef text = termsEnum.next(); text != null; text = termsEnum.next()) {
+                            Term term = new Term(field, BytesRef.deepCopyOf(text));
+                            SegmentCache.Postings postings = segment.postings(term, termsEnum, norms);
+                            if (postings == null) {
+                                continue;
+                            }
+                            SimScorer scorer = searcher.getSimilarity().scorer(1f, searcher.collectionStatistics(field),
+                                    searcher.termStatistics(term, termsEnum.docFreq(), termsEnum.totalTermFreq()));
+                            float best = 0;
+                            for (int i = 0; i < postings.docs().length; i++) {
+                                best = Math.max(best, scorer.score(postings.freqs()[i], norms[postings.docs()[i]]));
+                            }
+                            float bound = 0;
+                            for (int i = 0; i < postings.competitiveFreqs().length; i++) {
+                                bound = Math.max(bound, scorer.score(postings.competitiveFreqs()[i],
+                                        Byte.toUnsignedLong(postings.competitiveNorms()[i])));
+                            }
+                            assertThat(term.toString(), bound, equalTo(best));
+                            lists++;
+                        }
+                    }
+                }
+            }
+            return lists;
+        });
+        assertThat("kept lists checked", checked, greaterThanOrEqualTo(20));
     }
 
     /** The judged queries' words (any field) whose posting list in the largest segment is long enough to be kept. */
