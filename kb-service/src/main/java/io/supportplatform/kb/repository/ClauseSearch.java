@@ -829,13 +829,30 @@ final class ClauseSearch {
             }
             byte[] norms = segment.norms(leaf.reader(), term.field());
             SegmentCache.Postings decoded = segment.postings(term, termsEnum, norms);
+            if (decoded != null && decoded.docBits != null) {
+                // A machine word at a time: the list's articles among the scored ones; the i-th article's frequency
+                // is found by counting the list's articles before it.
+                long[] listed = decoded.docBits;
+                long[] wanted = scored.getBits();
+                int before = 0;
+                for (int w = 0; w < listed.length; w++) {
+                    long word = listed[w];
+                    for (long both = word & wanted[w]; both != 0; both &= both - 1) {
+                        int bit = Long.numberOfTrailingZeros(both);
+                        int doc = w << 6 | bit;
+                        int i = before + Long.bitCount(word & ((1L << bit) - 1));
+                        sums.add(doc, similarity.score(decoded.freq(i), norms[doc]));
+                    }
+                    before += Long.bitCount(word);
+                }
+                return;
+            }
             if (decoded != null) {
-                int[] docs = decoded.docs();
-                int[] freqs = decoded.freqs();
+                int[] docs = decoded.docs;
                 for (int i = 0; i < docs.length; i++) {
                     int doc = docs[i];
                     if (scored.get(doc)) {
-                        sums.add(doc, similarity.score(freqs[i], norms[doc]));
+                        sums.add(doc, similarity.score(decoded.freq(i), norms[doc]));
                     }
                 }
                 return;
@@ -865,8 +882,8 @@ final class ClauseSearch {
                 return similarity.score(Float.MAX_VALUE, 1L);
             }
             float most = 0;
-            int[] freqs = decoded.competitiveFreqs();
-            byte[] norms = decoded.competitiveNorms();
+            int[] freqs = decoded.competitiveFreqs;
+            byte[] norms = decoded.competitiveNorms;
             for (int i = 0; i < freqs.length; i++) {
                 most = Math.max(most, similarity.score(freqs[i], Byte.toUnsignedLong(norms[i])));
             }

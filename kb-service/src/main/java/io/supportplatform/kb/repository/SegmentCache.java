@@ -70,11 +70,41 @@ final class SegmentCache {
     }
 
     /**
-     * A posting list decoded: the articles in order, and how often the word occurs in each; and its competitive
-     * (frequency, norm) pairs, those no other posting beats in both (a higher frequency and a shorter text), as
-     * Lucene's impacts hold them per block: a similarity scores no posting higher than its best pair.
+     * A posting list decoded: its articles in order, as a list ({@code docs}) or, when they are more than one in 32
+     * of the segment, as a bit set over the segment ({@code docBits}, 8 times smaller at that density and
+     * intersected with other sets a machine word at a time); how often the word occurs in each (the i-th article's
+     * {@link #freq}, a byte each unless some article has more than 255); and the competitive (frequency, norm)
+     * pairs, those no other posting beats in both (a higher frequency and a shorter text), as Lucene's impacts hold
+     * them per block: a similarity scores no posting higher than its best pair.
      */
-    record Postings(int[] docs, int[] freqs, int[] competitiveFreqs, byte[] competitiveNorms) {
+    static final class Postings {
+
+        final int[] docs;
+        final long[] docBits;
+        private final byte[] smallFreqs;
+        private final int[] freqs;
+        final int[] competitiveFreqs;
+        final byte[] competitiveNorms;
+
+        private Postings(int[] docs, long[] docBits, byte[] smallFreqs, int[] freqs, int[] competitiveFreqs,
+                byte[] competitiveNorms) {
+            this.docs = docs;
+            this.docBits = docBits;
+            this.smallFreqs = smallFreqs;
+            this.freqs = freqs;
+            this.competitiveFreqs = competitiveFreqs;
+            this.competitiveNorms = competitiveNorms;
+        }
+
+        /** How often the word occurs in the i-th article of the list. */
+        int freq(int i) {
+            return smallFreqs != null ? Byte.toUnsignedInt(smallFreqs[i]) : freqs[i];
+        }
+
+        int bytes() {
+            return (docs != null ? docs.length * Integer.BYTES : docBits.length * Long.BYTES)
+                    + (smallFreqs != null ? smallFreqs.length : freqs.length * Integer.BYTES);
+        }
     }
 
     private SegmentCache(int maxDoc) {
@@ -82,7 +112,7 @@ final class SegmentCache {
         hotSets = Caffeine.newBuilder().maximumWeight(budget)
                 .weigher((Term term, FixedBitSet bits) -> bits.getBits().length * Long.BYTES).build();
         hotPostings = Caffeine.newBuilder().maximumWeight(budget)
-                .weigher((Term term, Postings postings) -> postings.docs().length * 2 * Integer.BYTES).build();
+                .weigher((Term term, Postings postings) -> postings.bytes()).build();
     }
 
     static SegmentCache of(LeafReader reader) {
@@ -205,30 +235,47 @@ final class SegmentCache {
             return known;
         }
         PostingsEnum postings = positioned.postings(null, PostingsEnum.FREQS);
-        int[] docs = new int[positioned.docFreq()];
-        int[] freqs = new int[docs.length];
+        int size = positioned.docFreq();
+        boolean dense = (long) size * 32 > norms.length;
+        int[] docs = dense ? null : new int[size];
+        FixedBitSet docBits = dense ? new FixedBitSet(norms.length) : null;
+        int[] freqs = new int[size];
         int[] mostByNorm = new int[256];
+        int most = 0;
         int n = 0;
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
             int freq = postings.freq();
-            docs[n] = doc;
+            if (dense) {
+                docBits.set(doc);
+            } else {
+                docs[n] = doc;
+            }
             freqs[n++] = freq;
+            most = Math.max(most, freq);
             int norm = Byte.toUnsignedInt(norms[doc]);
             mostByNorm[norm] = Math.max(mostByNorm[norm], freq);
+        }
+        byte[] smallFreqs = null;
+        if (most <= 255) {
+            smallFreqs = new byte[size];
+            for (int i = 0; i < size; i++) {
+                smallFreqs[i] = (byte) freqs[i];
+            }
+            freqs = null;
         }
         // From the shortest texts up, a pair is competitive when its frequency beats every shorter text's.
         int[] competitiveFreqs = new int[256];
         byte[] competitiveNorms = new byte[256];
         int competitive = 0;
-        for (int norm = 0, most = 0; norm < 256; norm++) {
-            if (mostByNorm[norm] > most) {
-                most = mostByNorm[norm];
-                competitiveFreqs[competitive] = most;
+        for (int norm = 0, best = 0; norm < 256; norm++) {
+            if (mostByNorm[norm] > best) {
+                best = mostByNorm[norm];
+                competitiveFreqs[competitive] = best;
                 competitiveNorms[competitive++] = (byte) norm;
             }
         }
-        Postings decoded = new Postings(docs, freqs, Arrays.copyOf(competitiveFreqs, competitive),
-                Arrays.copyOf(competitiveNorms, competitive));
+        Postings decoded = new Postings(docs, dense ? docBits.getBits() : null, smallFreqs, freqs,
+                Arrays.copyOf(competitiveFreqs, competitive), Arrays.copyOf(competitiveNorms, competitive));
         hotPostings.put(term, decoded);
         return decoded;
     }

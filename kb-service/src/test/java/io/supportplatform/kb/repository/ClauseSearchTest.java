@@ -19,10 +19,12 @@ import java.util.TreeMap;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
@@ -158,13 +160,14 @@ class ClauseSearchTest {
                             SimScorer scorer = searcher.getSimilarity().scorer(1f, searcher.collectionStatistics(field),
                                     searcher.termStatistics(term, termsEnum.docFreq(), termsEnum.totalTermFreq()));
                             float best = 0;
-                            for (int i = 0; i < postings.docs().length; i++) {
-                                best = Math.max(best, scorer.score(postings.freqs()[i], norms[postings.docs()[i]]));
+                            PostingsEnum list = termsEnum.postings(null, PostingsEnum.FREQS);
+                            for (int doc = list.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = list.nextDoc()) {
+                                best = Math.max(best, scorer.score(list.freq(), norms[doc]));
                             }
                             float bound = 0;
-                            for (int i = 0; i < postings.competitiveFreqs().length; i++) {
-                                bound = Math.max(bound, scorer.score(postings.competitiveFreqs()[i],
-                                        Byte.toUnsignedLong(postings.competitiveNorms()[i])));
+                            for (int i = 0; i < postings.competitiveFreqs.length; i++) {
+                                bound = Math.max(bound, scorer.score(postings.competitiveFreqs[i],
+                                        Byte.toUnsignedLong(postings.competitiveNorms[i])));
                             }
                             assertThat(term.toString(), bound, equalTo(best));
                             lists++;
