@@ -96,10 +96,11 @@ final class SearchQueries {
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
         List<LanguageClauses> languages = new ArrayList<>();
         BooleanQuery.Builder proximity = new BooleanQuery.Builder();
-        Set<String> realWords = realWords(text.words(), reader);
+        TermLookup lookup = new TermLookup(reader);
+        Set<String> realWords = realWords(text.words(), lookup);
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
-            LanguageClauses inLanguage = forLanguage(text, language, reader, typos, realWords, proximity);
+            LanguageClauses inLanguage = forLanguage(text, language, lookup, typos, realWords, proximity);
             if (inLanguage != null) {
                 anyLanguage.add(query(inLanguage), Occur.SHOULD);
                 languages.add(inLanguage);
@@ -156,13 +157,13 @@ final class SearchQueries {
      * word ("faktor" finds "factor"), so it is expanded there by 1 edit only: the 2-edit automaton, built for every
      * long German word in the English fields and vice versa, was most of the typo work for such words.
      */
-    private static Set<String> realWords(String words, IndexReader reader) throws IOException {
+    private static Set<String> realWords(String words, TermLookup lookup) throws IOException {
         Set<String> real = new HashSet<>();
         for (Language language : Language.values()) {
             String body = IndexFields.body(language);
             String known = IndexFields.words(language);
             for (Positioned token : analyze(IndexFields.analyzer(language), body, words)) {
-                if (token.typed() && !real.contains(token.span()) && !unknown(reader, known, token.term())) {
+                if (token.typed() && !real.contains(token.span()) && !unknown(lookup, known, token.term())) {
                     real.add(token.span());
                 }
             }
@@ -175,7 +176,7 @@ final class SearchQueries {
      * @param proximity receives this language's proximity boost clauses, if any
      * @return null when nothing can match in this language, else its phrases and words
      */
-    private static LanguageClauses forLanguage(Text text, Language language, IndexReader reader,
+    private static LanguageClauses forLanguage(Text text, Language language, TermLookup lookup,
             TypoExpansions typos, Set<String> realWords, BooleanQuery.Builder proximity) throws IOException {
         Analyzer analyzer = IndexFields.analyzer(language);
         String title = IndexFields.title(language);
@@ -222,7 +223,7 @@ final class SearchQueries {
                 }
                 // Fuzzy matching only as a fallback for words the index does not know: a known word is most
                 // likely spelt as meant, and expanding it would rank near-namesakes and cost time.
-                boolean unknown = unknown(reader, words, word);
+                boolean unknown = unknown(lookup, words, word);
                 BooleanQuery.Builder typoForms = new BooleanQuery.Builder();
                 if (unknown && word.length() >= 5 && fuzzy < MAX_FUZZY_TERMS) {
                     fuzzy++;
@@ -264,8 +265,8 @@ final class SearchQueries {
      * Whether no article of the language has the word in its title, tags or body: the words field holds exactly
      * those three texts under the same analysis, so one term lookup answers for all three fields.
      */
-    private static boolean unknown(IndexReader reader, String words, String word) throws IOException {
-        return reader.docFreq(new Term(words, word)) == 0;
+    private static boolean unknown(TermLookup lookup, String words, String word) throws IOException {
+        return !lookup.has(new Term(words, word));
     }
 
     /** Exact matches score fully: title over tags over body. */
