@@ -98,8 +98,8 @@ echo "  unique    = every request a query never sent before (judged query + 1 co
 "$JAVA" -Dkb.pid="$KB_PID" bench/kb-search/SearchLoad.java http://localhost:8080 \
   http://localhost:8180/realms/support/protocol/openid-connect/token bench/kb-search/queries.txt \
   "$WORK/vocabulary-$ARTICLES.txt" "$SECONDS_PER_LEVEL" "$WARMUP" 1 16
-echo "Result cache of kb-service:"
-curl -s localhost:8083/q/metrics | grep -E '^kb_search_cache' || echo "(no kb_search_cache metrics)"
+echo "Result cache and pruned searches of kb-service:"
+curl -s localhost:8083/q/metrics | grep -E '^kb_search_(cache|pruned)' || echo "(no kb_search metrics)"
 
 echo "Memory of kb-service:"
 grep -E '^VmRSS|^VmHWM' "/proc/$KB_PID/status"
