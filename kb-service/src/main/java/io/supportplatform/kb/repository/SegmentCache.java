@@ -224,7 +224,8 @@ final class SegmentCache {
 
     /**
      * The term's posting list decoded, when it is long enough to be worth keeping; null for a short one (read it
-     * from the index). {@code positioned} is on the term, {@code norms} are its field's.
+     * from the index). {@code positioned} is on the term, {@code norms} are its field's (one per article of the
+     * segment, so their count is the segment's size).
      */
     Postings postings(Term term, TermsEnum positioned, byte[] norms) throws IOException {
         if (positioned.docFreq() < HOT_DOC_FREQ) {
