@@ -62,6 +62,10 @@ public class SearchLoad {
         AtomicInteger sequence = new AtomicInteger();
         IntFunction<String> unique = n -> distinct.get(n % distinct.size()) + " "
                 + vocabulary.get((n / distinct.size()) % vocabulary.size());
+        // Never-seen queries run code the cache hits above never reach: warm it up too, so that the levels measure the
+        // compiled search (a running service's steady state), not the JIT compiling it. The warm-up's queries are
+        // never sent again: the sequence goes on.
+        run(http, gateway, token, unique, sequence, 4, warmup, "warm-up (unique)");
         for (int i = 6; i < args.length; i++) {
             run(http, gateway, token, unique, sequence, Integer.parseInt(args[i]), seconds, "unique   ");
         }
@@ -75,6 +79,7 @@ public class SearchLoad {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger errors = new AtomicInteger();
         long cpuBefore = serviceCpuTicks();
+        long[] machineBefore = machineCpuTicks();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> futures = new ArrayList<>();
         long began = System.nanoTime();
@@ -109,9 +114,10 @@ public class SearchLoad {
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
         long cpuTicks = serviceCpuTicks() - cpuBefore;
+        long[] machineAfter = machineCpuTicks();
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        if (label.equals("warm-up") || merged.length == 0) {
+        if (label.startsWith("warm-up") || merged.length == 0) {
             System.out.printf(Locale.ROOT, "%s, %d clients: %d requests, %d errors%n", label, clients, merged.length,
                     errors.get());
             return;
@@ -124,6 +130,13 @@ public class SearchLoad {
             System.out.printf(Locale.ROOT, "%s clients %2d: kb-service CPU %.2f ms per request (%.1f s of CPU)%n", label,
                     clients, cpuTicks * 1000.0 / TICKS_PER_SECOND / merged.length, cpuTicks / (double) TICKS_PER_SECOND);
         }
+        StringBuilder shares = new StringBuilder();
+        for (int i = 0; i < machineBefore.length; i++) {
+            double perRequest = (machineAfter[i] - machineBefore[i]) * 1000.0 / TICKS_PER_SECOND / merged.length;
+            shares.append(String.format(Locale.ROOT, "%s %.2f ms", i == 0 ? "machine" : i == 1 ? ", gateway"
+                    : ", load generator", perRequest));
+        }
+        System.out.printf(Locale.ROOT, "%s clients %2d: CPU per request of the %s%n", label, clients, shares);
     }
 
     /** USER_HZ of /proc/<pid>/stat on Linux. */
@@ -138,9 +151,29 @@ public class SearchLoad {
         if (pid == null) {
             return -1;
         }
+        return processCpuTicks(pid);
+    }
+
+    static long processCpuTicks(String pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", pid, "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+    }
+
+    /**
+     * CPU ticks so far of the whole machine (busy: user, nice, system, irq and softirq of /proc/stat), of the process named by
+     * {@code -Dgateway.pid} (0 without one) and of this load generator: where a request's cost goes besides
+     * kb-service, as load generator and services share the cores.
+     */
+    static long[] machineCpuTicks() throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i <= 7; i++) { // user nice system idle iowait irq softirq: steal is not this machine's work
+            busy += i == 4 || i == 5 ? 0 : Long.parseLong(cpu[i]);
+        }
+        String gateway = System.getProperty("gateway.pid");
+        return new long[] { busy, gateway == null || gateway.isEmpty() ? 0 : processCpuTicks(gateway),
+                processCpuTicks(Long.toString(ProcessHandle.current().pid())) };
     }
 
     static double ms(long[] sorted, double quantile) {

@@ -2,7 +2,8 @@
 # kb-service search benchmark (issue 6 item 8): 100,000 generated articles, search latency and throughput at 1
 # and 16 clients through the gateway with a real Keycloak token, index rebuild time at a kb-service restart,
 # memory. Runs the local platform (./run-local.sh) under the shared lock and stops it afterwards.
-#   bench/kb-search/run.sh            (ARTICLES=100000 DURATION=30 WARMUP=20 to change)
+#   bench/kb-search/run.sh            (ARTICLES=100000 DURATION=30 WARMUP=20 to change; KB_JAVA_OPTS: more JVM
+#                                      options for kb-service, e.g. to profile it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
@@ -80,7 +81,7 @@ pid_of_kb() { # the local run's kb-service: the java process running this worktr
 OLD=$(pid_of_kb | head -1)
 kill "$OLD"
 while kill -0 "$OLD" 2>/dev/null; do sleep 0.5; done
-MONGODB_URI="mongodb://localhost:$BENCH_MONGO_PORT" DEMO_DATA=false "$JAVA" -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "$KB_JAR" \
+MONGODB_URI="mongodb://localhost:$BENCH_MONGO_PORT" DEMO_DATA=false "$JAVA" -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError ${KB_JAVA_OPTS:-} -jar "$KB_JAR" \
   > "$WORK/kb-service.log" 2>&1 &
 KB_PID=$!
 STARTED=$(date +%s.%N)
@@ -95,7 +96,8 @@ printf "kb-service ready %.1f s after start\n" "$(echo "$READY - $STARTED" | bc)
 echo "Search load through the gateway ($SECONDS_PER_LEVEL s per level after $WARMUP s warm-up), two workloads:"
 echo "  repeating = the judged queries in rotation (answered from kb-service's result cache after the warm-up)"
 echo "  unique    = every request a query never sent before (judged query + 1 corpus word: the uncached path)"
-"$JAVA" -Dkb.pid="$KB_PID" bench/kb-search/SearchLoad.java http://localhost:8080 \
+GATEWAY_PID=$(pgrep -f -- "-jar $ROOT/gateway/target/quarkus-app/quarkus-run.jar" | head -1)
+"$JAVA" -Dkb.pid="$KB_PID" -Dgateway.pid="$GATEWAY_PID" bench/kb-search/SearchLoad.java http://localhost:8080 \
   http://localhost:8180/realms/support/protocol/openid-connect/token bench/kb-search/queries.txt \
   "$WORK/vocabulary-$ARTICLES.txt" "$SECONDS_PER_LEVEL" "$WARMUP" 1 16
 echo "Result cache and pruned searches of kb-service:"
