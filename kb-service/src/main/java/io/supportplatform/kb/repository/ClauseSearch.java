@@ -79,7 +79,7 @@ final class ClauseSearch {
 
     private static Result search(IndexSearcher searcher, SearchQueries.Clauses clauses, int candidates,
             String[] facetFields, Scratch scratch) throws IOException {
-        TermLookup lookup = new TermLookup(searcher.getIndexReader());
+        TermLookup lookup = TermLookup.onThread(searcher.getIndexReader());
         List<Scored> languages = new ArrayList<>();
         for (SearchQueries.LanguageClauses language : clauses.languages()) {
             languages.add(new Scored(searcher, language, lookup));

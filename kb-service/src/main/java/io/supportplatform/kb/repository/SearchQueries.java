@@ -96,7 +96,7 @@ final class SearchQueries {
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
         List<LanguageClauses> languages = new ArrayList<>();
         BooleanQuery.Builder proximity = new BooleanQuery.Builder();
-        TermLookup lookup = new TermLookup(reader);
+        TermLookup lookup = TermLookup.onThread(reader);
         Set<String> realWords = realWords(text.words(), lookup);
         boolean matchable = false;
         for (Language language : search.language().map(List::of).orElse(List.of(Language.values()))) {
