@@ -782,6 +782,9 @@ final class ClauseSearch {
         }
 
         static Clause of(IndexSearcher searcher, Query query, TermLookup lookup) throws IOException {
+            if (query instanceof BoostQuery boosted && boosted.getQuery() instanceof TypoVariant variant) {
+                return TermClause.of(searcher, variant.term(), boosted.getBoost(), variant.similarity(), lookup);
+            }
             Query rewritten = searcher.rewrite(query);
             float boost = 1f;
             if (rewritten instanceof BoostQuery boosted) {
@@ -789,7 +792,7 @@ final class ClauseSearch {
                 rewritten = boosted.getQuery();
             }
             if (rewritten instanceof TermQuery term) {
-                return TermClause.of(searcher, term.getTerm(), boost, lookup);
+                return TermClause.of(searcher, term.getTerm(), boost, 1f, lookup);
             }
             Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
             return (leaf, segment) -> {
@@ -809,13 +812,16 @@ final class ClauseSearch {
 
     /**
      * A word in one field, scored exactly as Lucene's TermQuery scores it (same BM25 scorer from the same index
-     * statistics, {@code score(freq, norm)}), but with the norm read from {@link SegmentCache}'s plain array.
+     * statistics, {@code score(freq, norm)}), but with the norm read from {@link SegmentCache}'s plain array. A typo's
+     * single variant ({@link TypoVariant}) is scored as Lucene scores a one-term synonym group: the same, with the
+     * frequency multiplied by the variant's weight ({@code score(freq * weight, norm)}, weight 1 for a plain word).
      */
-    private record TermClause(Term term, TermStates states, SimScorer similarity, TermLookup lookup)
+    private record TermClause(Term term, TermStates states, SimScorer similarity, float weight, TermLookup lookup)
             implements Clause {
 
         /** The term's statistics gathered as {@code TermStates.build} gathers them, with the search's terms enums. */
-        static TermClause of(IndexSearcher searcher, Term term, float boost, TermLookup lookup) throws IOException {
+        static TermClause of(IndexSearcher searcher, Term term, float boost, float weight, TermLookup lookup)
+                throws IOException {
             TermStates states = new TermStates(searcher.getTopReaderContext());
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 TermsEnum termsEnum = lookup.seek(leaf, term);
@@ -828,7 +834,7 @@ final class ClauseSearch {
             }
             SimScorer similarity = searcher.getSimilarity().scorer(boost, searcher.collectionStatistics(term.field()),
                     searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
-            return new TermClause(term, states, similarity, lookup);
+            return new TermClause(term, states, similarity, weight, lookup);
         }
 
         /** The posting list read straight through (a long one as kept decoded), no cursor between it and the sums. */
@@ -853,7 +859,7 @@ final class ClauseSearch {
                         int bit = Long.numberOfTrailingZeros(both);
                         int doc = w << 6 | bit;
                         int i = before + Long.bitCount(word & ((1L << bit) - 1));
-                        sums.add(doc, similarity.score(decoded.freq(i), norms[doc]));
+                        sums.add(doc, similarity.score(decoded.freq(i) * weight, norms[doc]));
                     }
                     before += Long.bitCount(word);
                 }
@@ -864,7 +870,7 @@ final class ClauseSearch {
                 for (int i = 0; i < docs.length; i++) {
                     int doc = docs[i];
                     if (scored.get(doc)) {
-                        sums.add(doc, similarity.score(decoded.freq(i), norms[doc]));
+                        sums.add(doc, similarity.score(decoded.freq(i) * weight, norms[doc]));
                     }
                 }
                 return;
@@ -872,7 +878,7 @@ final class ClauseSearch {
             PostingsEnum postings = termsEnum.postings(null, PostingsEnum.FREQS);
             for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                 if (scored.get(doc)) {
-                    sums.add(doc, similarity.score(postings.freq(), norms[doc]));
+                    sums.add(doc, similarity.score(postings.freq() * weight, norms[doc]));
                 }
             }
         }
@@ -897,7 +903,7 @@ final class ClauseSearch {
             int[] freqs = decoded.competitiveFreqs;
             byte[] norms = decoded.competitiveNorms;
             for (int i = 0; i < freqs.length; i++) {
-                most = Math.max(most, similarity.score(freqs[i], Byte.toUnsignedLong(norms[i])));
+                most = Math.max(most, similarity.score(freqs[i] * weight, Byte.toUnsignedLong(norms[i])));
             }
             return most;
         }
@@ -912,7 +918,7 @@ final class ClauseSearch {
             return new Cursor(postings) {
                 @Override
                 float score() throws IOException {
-                    return similarity.score(postings.freq(), norms[postings.docID()]);
+                    return similarity.score(postings.freq() * weight, norms[postings.docID()]);
                 }
             };
         }

@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
@@ -93,9 +94,15 @@ final class TypoExpansions {
         if (variants.isEmpty()) {
             return false;
         }
-        SynonymQuery.Builder group = new SynonymQuery.Builder(field);
-        variants.forEach(v -> group.addTerm(new Term(field, v.term()), v.similarity()));
-        clause.add(new BoostQuery(group.build(), weight), Occur.SHOULD);
+        Query scored;
+        if (variants.size() == 1) {
+            scored = new TypoVariant(new Term(field, variants.get(0).term()), variants.get(0).similarity());
+        } else {
+            SynonymQuery.Builder group = new SynonymQuery.Builder(field);
+            variants.forEach(v -> group.addTerm(new Term(field, v.term()), v.similarity()));
+            scored = group.build();
+        }
+        clause.add(new BoostQuery(scored, weight), Occur.SHOULD);
         return true;
     }
 

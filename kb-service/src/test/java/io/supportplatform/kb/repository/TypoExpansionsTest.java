@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,11 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,10 +83,34 @@ class TypoExpansionsTest {
     }
 
     @Test
+    void aSingleVariantIsMarkedForPlainScoringAndLuceneScoresItAsTheSynonymGroup() throws IOException {
+        // One variant: a TypoVariant, which ClauseSearch scores from kept posting lists like a plain word
+        Query single = expansion("bakup", 2f);
+        assertThat(((BoostQuery) single).getQuery(), instanceOf(TypoVariant.class));
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Query group = new BoostQuery(new SynonymQuery.Builder(FIELD)
+                .addTerm(new Term(FIELD, "backup"), TypoExpansions.similarity("bakup", "backup")).build(), 2f);
+        assertThat(scores(searcher, single), equalTo(scores(searcher, group)));
+        // Two variants ("agenst": agents, agent) stay a synonym group
+        assertThat(((BoostQuery) expansion("agenst", 1f)).getQuery(), instanceOf(SynonymQuery.class));
+    }
+
+    @Test
     void editsCountLikeFuzzyQuery() {
         assertThat(TypoExpansions.edits(cp("agnet"), cp("agent")), equalTo(1));
         assertThat(TypoExpansions.edits(cp("certfcate"), cp("certificate")), equalTo(2));
         assertThat(TypoExpansions.similarity("bakup", "backup"), equalTo(1f - 1f / 5));
+    }
+
+    private Query expansion(String word, float weight) throws IOException {
+        BooleanQuery.Builder clause = new BooleanQuery.Builder();
+        new TypoExpansions(reader, new TypoExpansions.Found(reader.getVersion())).add(clause, word, FIELD, weight);
+        return clause.build().clauses().get(0).getQuery();
+    }
+
+    private static String scores(IndexSearcher searcher, Query query) throws IOException {
+        return Arrays.toString(Arrays.stream(searcher.search(query, 10).scoreDocs).map(h -> h.doc + ":" + h.score)
+                .toArray());
     }
 
     private List<String> variants(String word) throws IOException {
