@@ -30,7 +30,8 @@ final class TermLookup {
     /**
      * The calling thread's lookup on this reader. Its enums serve one search after another for as long as the index
      * version stays (a search thread runs thousands of searches between two writes): a new enum allocates its
-     * frames and arcs again on its first lookups, some 10 % of a never-seen search's bytes.
+     * frames and arcs again on its first lookups, some 10 % of a never-seen search's bytes. A thread holds on to the
+     * enums of the version it last searched until its next search (a few per search thread, a few kilobytes each).
      */
     static TermLookup onThread(IndexReader reader) {
         TermLookup lookup = OF_THREAD.get();
