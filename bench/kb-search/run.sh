@@ -96,7 +96,7 @@ printf "kb-service ready %.1f s after start\n" "$(echo "$READY - $STARTED" | bc)
 echo "Search load through the gateway ($SECONDS_PER_LEVEL s per level after $WARMUP s warm-up), two workloads:"
 echo "  repeating = the judged queries in rotation (answered from kb-service's result cache after the warm-up)"
 echo "  unique    = every request a query never sent before (judged query + 1 corpus word: the uncached path)"
-GATEWAY_PID=$(pgrep -f -- "-jar $ROOT/gateway/target/quarkus-app/quarkus-run.jar" | head -1)
+GATEWAY_PID=$(pgrep -f -- "-jar $ROOT/gateway/target/quarkus-app/quarkus-run.jar" | head -1 || true) # none found: its share reads 0
 "$JAVA" -Dkb.pid="$KB_PID" -Dgateway.pid="$GATEWAY_PID" bench/kb-search/SearchLoad.java http://localhost:8080 \
   http://localhost:8180/realms/support/protocol/openid-connect/token bench/kb-search/queries.txt \
   "$WORK/vocabulary-$ARTICLES.txt" "$SECONDS_PER_LEVEL" "$WARMUP" 1 16
