@@ -208,7 +208,8 @@ class ClauseSearchTest {
         return new SearchQuery(text, language, product, Optional.empty(), Optional.empty(), 10, audience);
     }
 
-    private static List<String> describe(TopDocs top) {
+    /** The hits as "doc:score", to compare rankings score for score. */
+    static List<String> describe(TopDocs top) {
         return Arrays.stream(top.scoreDocs).map(d -> d.doc + ":" + d.score).toList();
     }
 
