@@ -1,4 +1,11 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -7,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,7 +47,7 @@ import java.util.regex.Pattern;
 public class SearchLoad {
 
     public static void main(String[] args) throws Exception {
-        String gateway = args[0];
+        URI gateway = URI.create(args[0]);
         String token = token(args[1]);
         List<String> queries = Files.readAllLines(Path.of(args[2])).stream().filter(l -> !l.isBlank()).toList();
         List<String> vocabulary = new ArrayList<>(
@@ -49,12 +55,11 @@ public class SearchLoad {
         Collections.shuffle(vocabulary, new Random(42));
         int seconds = Integer.parseInt(args[4]);
         int warmup = Integer.parseInt(args[5]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        AtomicInteger rotation = new AtomicInteger();
+                AtomicInteger rotation = new AtomicInteger();
         IntFunction<String> repeating = n -> queries.get(Math.floorMod(n, queries.size()));
-        run(http, gateway, token, repeating, rotation, 4, warmup, "warm-up");
+        run(gateway, token, repeating, rotation, 4, warmup, "warm-up");
         for (int i = 6; i < args.length; i++) {
-            run(http, gateway, token, repeating, rotation, Integer.parseInt(args[i]), seconds, "repeating");
+            run(gateway, token, repeating, rotation, Integer.parseInt(args[i]), seconds, "repeating");
         }
         // Query n: query n mod Q of the file plus word n / Q of the vocabulary, distinct for n < Q * V (the file's
         // queries deduplicated first: it holds "agent offline" twice).
@@ -65,16 +70,16 @@ public class SearchLoad {
         // Never-seen queries run code the cache hits above never reach: warm it up too, so that the levels measure the
         // compiled search (a running service's steady state), not the JIT compiling it. The warm-up's queries are
         // never sent again: the sequence goes on.
-        run(http, gateway, token, unique, sequence, 4, warmup, "warm-up (unique)");
+        run(gateway, token, unique, sequence, 4, warmup, "warm-up (unique)");
         for (int i = 6; i < args.length; i++) {
-            run(http, gateway, token, unique, sequence, Integer.parseInt(args[i]), seconds, "unique   ");
+            run(gateway, token, unique, sequence, Integer.parseInt(args[i]), seconds, "unique   ");
         }
         if (sequence.get() > distinct.size() * vocabulary.size()) {
             System.out.println("note: more unique requests than query/word pairs, some were repeats");
         }
     }
 
-    static void run(HttpClient http, String gateway, String token, IntFunction<String> queries, AtomicInteger next,
+    static void run(URI gateway, String token, IntFunction<String> queries, AtomicInteger next,
             int clients, int seconds, String label) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger errors = new AtomicInteger();
@@ -87,23 +92,23 @@ public class SearchLoad {
             futures.add(pool.submit(() -> {
                 long[] latencies = new long[1 << 16];
                 int n = 0;
-                while (System.nanoTime() < end) {
-                    String q = queries.apply(next.getAndIncrement());
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/kb/search?q="
-                            + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    long took = System.nanoTime() - t0;
-                    if (response.statusCode() != 200) {
-                        if (errors.incrementAndGet() <= 3) {
-                            System.err.println(response.statusCode() + " for " + q + ": " + response.body());
+                try (Connection connection = new Connection(gateway)) {
+                    while (System.nanoTime() < end) {
+                        String q = queries.apply(next.getAndIncrement());
+                        String target = "/api/kb/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+                        long t0 = System.nanoTime();
+                        Answer answer = connection.get(target, token);
+                        long took = System.nanoTime() - t0;
+                        if (answer.status() != 200) {
+                            if (errors.incrementAndGet() <= 3) {
+                                System.err.println(answer.status() + " for " + q + ": " + answer.text());
+                            }
                         }
+                        if (n == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, n * 2);
+                        }
+                        latencies[n++] = took;
                     }
-                    if (n == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = took;
                 }
                 return Arrays.copyOf(latencies, n);
             }));
@@ -137,6 +142,111 @@ public class SearchLoad {
                     : ", load generator", perRequest));
         }
         System.out.printf(Locale.ROOT, "%s clients %2d: CPU per request of the %s%n", label, clients, shares);
+    }
+
+    /** A search's answer: HTTP status and body. */
+    record Answer(int status, byte[] body) {
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * One client's keep-alive HTTP/1.1 connection, used blocking: the request is written and its whole answer read
+     * on the client's own thread, as a browser or the product's integration on another machine would. (The JDK's
+     * HttpClient hands each exchange between its selector thread and the caller: on this 2-core machine, shared
+     * with the services under test, that cost ~0.2 ms of CPU per request, and its scheduling delays were counted
+     * as the platform's latency.)
+     */
+    static final class Connection implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private final String host;
+
+        Connection(URI server) throws IOException {
+            socket = new Socket(server.getHost(), server.getPort());
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+            out = new BufferedOutputStream(socket.getOutputStream(), 1 << 13);
+            host = server.getHost() + ":" + server.getPort();
+        }
+
+        /** GET with the bearer token; the answer is read to its last byte (Content-Length or chunked). */
+        Answer get(String target, String token) throws IOException {
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+                    + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String statusLine = line();
+            if (!statusLine.startsWith("HTTP/1.1 ")) {
+                throw new IOException("not an HTTP/1.1 answer: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            int length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim();
+                String value = header.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Integer.parseInt(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = value.equalsIgnoreCase("chunked");
+                } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
+                    throw new IOException("the server closes the connection; this client keeps it open");
+                }
+            }
+            if (chunked) {
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                for (int size = chunkSize(); size > 0; size = chunkSize()) {
+                    body.write(exactly(size));
+                    line(); // the CRLF after the chunk
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+                return new Answer(status, body.toByteArray());
+            }
+            if (length < 0) {
+                throw new IOException("an answer without Content-Length that is not chunked");
+            }
+            return new Answer(status, exactly(length));
+        }
+
+        private int chunkSize() throws IOException {
+            String size = line();
+            int extension = size.indexOf(';');
+            return Integer.parseInt(extension < 0 ? size : size.substring(0, extension), 16);
+        }
+
+        private byte[] exactly(int length) throws IOException {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) {
+                throw new EOFException("answer ended after " + bytes.length + " of " + length + " bytes");
+            }
+            return bytes;
+        }
+
+        /** One header line, without its CRLF. */
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new EOFException("connection closed in the middle of an answer");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** USER_HZ of /proc/<pid>/stat on Linux. */
