@@ -82,6 +82,7 @@ class ArticleIndexSyncIT {
         // Staff see drafts: B's index follows even before anything is public.
         awaitHits(b, AGENT, word, List.of(id));
         assertThat("a draft never reaches customers", hits(b, CUSTOMER, word), empty());
+        assertThat("asked again, so B keeps this answer", hits(b, CUSTOMER, word), empty());
 
         given().baseUri(a.url).auth().oauth2(AGENT).post("/api/kb/articles/{id}/publish", id).then().statusCode(200);
         awaitHits(b, CUSTOMER, word, List.of(id));
