@@ -12,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +43,8 @@ import java.util.regex.Pattern;
  * Prints p50/p90/p99/max latency and queries per second per workload and level; any non-200 answer counts as an
  * error.
  *
- * java SearchLoad.java <gateway-url> <token-endpoint> <queries-file> <vocabulary-file> <seconds> <warmup-seconds>
- *   <clients>...
+ * java SearchLoad.java <gateway-url> <token-endpoint> <queries-file> <vocabulary-file> <seconds>
+ *   <minimum-warmup-seconds> <clients>...   (-Dkb.pid, -Dgateway.pid: whose CPU to report)
  */
 public class SearchLoad {
 
@@ -55,9 +57,9 @@ public class SearchLoad {
         Collections.shuffle(vocabulary, new Random(42));
         int seconds = Integer.parseInt(args[4]);
         int warmup = Integer.parseInt(args[5]);
-                AtomicInteger rotation = new AtomicInteger();
+        AtomicInteger rotation = new AtomicInteger();
         IntFunction<String> repeating = n -> queries.get(Math.floorMod(n, queries.size()));
-        run(gateway, token, repeating, rotation, 4, warmup, "warm-up");
+        warmUp(gateway, token, repeating, rotation, warmup, "warm-up");
         for (int i = 6; i < args.length; i++) {
             run(gateway, token, repeating, rotation, Integer.parseInt(args[i]), seconds, "repeating");
         }
@@ -67,10 +69,9 @@ public class SearchLoad {
         AtomicInteger sequence = new AtomicInteger();
         IntFunction<String> unique = n -> distinct.get(n % distinct.size()) + " "
                 + vocabulary.get((n / distinct.size()) % vocabulary.size());
-        // Never-seen queries run code the cache hits above never reach: warm it up too, so that the levels measure the
-        // compiled search (a running service's steady state), not the JIT compiling it. The warm-up's queries are
-        // never sent again: the sequence goes on.
-        run(gateway, token, unique, sequence, 4, warmup, "warm-up (unique)");
+        // Never-seen queries run code the cache hits above never reach: warm it up too. The warm-up's queries are never
+        // sent again: the sequence goes on.
+        warmUp(gateway, token, unique, sequence, warmup, "warm-up (unique)");
         for (int i = 6; i < args.length; i++) {
             run(gateway, token, unique, sequence, Integer.parseInt(args[i]), seconds, "unique   ");
         }
@@ -79,11 +80,51 @@ public class SearchLoad {
         }
     }
 
-    static void run(URI gateway, String token, IntFunction<String> queries, AtomicInteger next,
+    /** At most this long a warm-up waits for the JIT compilers to finish. */
+    static final long MAX_WARMUP_NANOS = 180_000_000_000L;
+
+    /**
+     * The workload at 4 clients for at least {@code minSeconds}, then on in 5 s slices until kb-service's JIT
+     * compilers are idle (under 5 % of a core in the last slice; 180 s at most): the levels then measure the compiled
+     * code, the steady state of a service that has run for a while. On this 2-core machine the C2 compiler works on
+     * the search code for a minute or more after its first searches, and until it is done it takes up to a core from
+     * the searches. Without {@code -Dkb.pid} the warm-up lasts {@code minSeconds}.
+     */
+    static void warmUp(URI gateway, String token, IntFunction<String> queries, AtomicInteger next, int minSeconds,
+            String label) throws Exception {
+        long began = System.nanoTime();
+        int requests = 0;
+        double compiling = -1;
+        while (System.nanoTime() - began < MAX_WARMUP_NANOS) {
+            long compilerBefore = compilerCpuTicks();
+            long sliceBegan = System.nanoTime();
+            requests += run(gateway, token, queries, next, 4, 5, label);
+            boolean minimumDone = System.nanoTime() - began >= minSeconds * 1_000_000_000L;
+            if (compilerBefore < 0) {
+                if (minimumDone) {
+                    break;
+                }
+                continue;
+            }
+            compiling = (compilerCpuTicks() - compilerBefore) / (double) TICKS_PER_SECOND
+                    / ((System.nanoTime() - sliceBegan) / 1e9);
+            if (minimumDone && compiling < 0.05) {
+                break;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s, 4 clients: %d requests in %.0f s%s%n", label, requests,
+                (System.nanoTime() - began) / 1e9, compiling < 0 ? ""
+                        : String.format(Locale.ROOT, ", kb-service JIT compilers at %.0f %% of a core in the last 5 s",
+                                100 * compiling));
+    }
+
+    /** Runs the workload closed-loop; prints the level's figures unless it is part of a warm-up. */
+    static int run(URI gateway, String token, IntFunction<String> queries, AtomicInteger next,
             int clients, int seconds, String label) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger errors = new AtomicInteger();
         long cpuBefore = serviceCpuTicks();
+        long compilerBefore = compilerCpuTicks();
         long[] machineBefore = machineCpuTicks();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> futures = new ArrayList<>();
@@ -119,21 +160,25 @@ public class SearchLoad {
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
         long cpuTicks = serviceCpuTicks() - cpuBefore;
+        long compilerTicks = compilerCpuTicks() - compilerBefore;
         long[] machineAfter = machineCpuTicks();
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         if (label.startsWith("warm-up") || merged.length == 0) {
-            System.out.printf(Locale.ROOT, "%s, %d clients: %d requests, %d errors%n", label, clients, merged.length,
-                    errors.get());
-            return;
+            if (errors.get() > 0) {
+                System.out.printf(Locale.ROOT, "%s, %d clients: %d errors%n", label, clients, errors.get());
+            }
+            return merged.length;
         }
         System.out.printf(Locale.ROOT,
                 "%s clients %2d: %6d requests in %.0f s, %7.1f q/s, p50 %6.1f ms, p90 %6.1f ms, p99 %6.1f ms, max %6.1f ms, errors %d%n",
                 label, clients, merged.length, elapsed, merged.length / elapsed, ms(merged, 0.50), ms(merged, 0.90),
                 ms(merged, 0.99), merged[merged.length - 1] / 1e6, errors.get());
         if (cpuBefore >= 0) {
-            System.out.printf(Locale.ROOT, "%s clients %2d: kb-service CPU %.2f ms per request (%.1f s of CPU)%n", label,
-                    clients, cpuTicks * 1000.0 / TICKS_PER_SECOND / merged.length, cpuTicks / (double) TICKS_PER_SECOND);
+            System.out.printf(Locale.ROOT,
+                    "%s clients %2d: kb-service CPU %.2f ms per request (%.1f s of CPU, %.1f s of it JIT compiling)%n",
+                    label, clients, cpuTicks * 1000.0 / TICKS_PER_SECOND / merged.length,
+                    cpuTicks / (double) TICKS_PER_SECOND, compilerTicks / (double) TICKS_PER_SECOND);
         }
         StringBuilder shares = new StringBuilder();
         for (int i = 0; i < machineBefore.length; i++) {
@@ -142,6 +187,7 @@ public class SearchLoad {
                     : ", load generator", perRequest));
         }
         System.out.printf(Locale.ROOT, "%s clients %2d: CPU per request of the %s%n", label, clients, shares);
+        return merged.length;
     }
 
     /** A search's answer: HTTP status and body. */
@@ -264,10 +310,36 @@ public class SearchLoad {
         return processCpuTicks(pid);
     }
 
+    /** CPU ticks so far of kb-service's JIT compiler threads (C1, C2), -1 without {@code -Dkb.pid}. */
+    static long compilerCpuTicks() throws IOException {
+        String pid = System.getProperty("kb.pid");
+        if (pid == null) {
+            return -1;
+        }
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
+            for (Path thread : threads) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).startsWith("C2 CompilerThre")
+                            || Files.readString(thread.resolve("comm")).startsWith("C1 CompilerThre")) {
+                        ticks += cpuTicks(Files.readString(thread.resolve("stat")));
+                    }
+                } catch (NoSuchFileException ended) {
+                    // a compiler thread that ended meanwhile (HotSpot adds and removes them)
+                }
+            }
+        }
+        return ticks;
+    }
+
     static long processCpuTicks(String pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        return cpuTicks(Files.readString(Path.of("/proc", pid, "stat")));
+    }
+
+    /** utime + stime of a /proc stat line (fields 14 and 15). */
+    static long cpuTicks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**

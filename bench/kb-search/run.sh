@@ -2,8 +2,9 @@
 # kb-service search benchmark (issue 6 item 8): 100,000 generated articles, search latency and throughput at 1
 # and 16 clients through the gateway with a real Keycloak token, index rebuild time at a kb-service restart,
 # memory. Runs the local platform (./run-local.sh) under the shared lock and stops it afterwards.
-#   bench/kb-search/run.sh            (ARTICLES=100000 DURATION=30 WARMUP=20 to change; KB_JAVA_OPTS: more JVM
-#                                      options for kb-service, e.g. to profile it)
+#   bench/kb-search/run.sh            (ARTICLES=100000 DURATION=30 WARMUP=20 to change; WARMUP is the least
+#                                      warm-up per workload, which goes on until kb-service's JIT compilers are
+#                                      idle; KB_JAVA_OPTS: more JVM options for kb-service, e.g. to profile it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
@@ -93,7 +94,7 @@ READY=$(date +%s.%N)
 grep "Search index built" "$WORK/kb-service.log"
 printf "kb-service ready %.1f s after start\n" "$(echo "$READY - $STARTED" | bc)"
 
-echo "Search load through the gateway ($SECONDS_PER_LEVEL s per level after $WARMUP s warm-up), two workloads:"
+echo "Search load through the gateway ($SECONDS_PER_LEVEL s per level after a warm-up of $WARMUP s or more), two workloads:"
 echo "  repeating = the judged queries in rotation (answered from kb-service's result cache after the warm-up)"
 echo "  unique    = every request a query never sent before (judged query + 1 corpus word: the uncached path)"
 GATEWAY_PID=$(pgrep -f -- "-jar $ROOT/gateway/target/quarkus-app/quarkus-run.jar" | head -1 || true) # none found: its share reads 0
