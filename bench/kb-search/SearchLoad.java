@@ -320,8 +320,8 @@ public class SearchLoad {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
             for (Path thread : threads) {
                 try {
-                    if (Files.readString(thread.resolve("comm")).startsWith("C2 CompilerThre")
-                            || Files.readString(thread.resolve("comm")).startsWith("C1 CompilerThre")) {
+                    String name = Files.readString(thread.resolve("comm")); // "C2 CompilerThre": cut to 15 characters
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
                         ticks += cpuTicks(Files.readString(thread.resolve("stat")));
                     }
                 } catch (NoSuchFileException ended) {
