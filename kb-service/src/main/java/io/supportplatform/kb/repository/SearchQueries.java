@@ -253,10 +253,16 @@ final class SearchQueries {
         // Words typed next to each other that stand close together in the text rank higher than the same words
         // scattered over the article ("backup failed" vs. "failed ... backup"). Applied to the best few only.
         List<Positioned> typed = tokens.stream().filter(Positioned::typed).limit(MAX_TERMS).toList();
+        // A phrase with a word its field lacks (a typo, a word found only in bodies) matches no article: left out, it
+        // scores no article differently and spares the rescoring its weight (every word's statistics looked up).
         if (matchable > 0 && typed.size() >= 2) {
-            proximity.add(new BoostQuery(phrase(title, typed, PROXIMITY_SLOP), TITLE_BOOST * PROXIMITY_BOOST),
-                    Occur.SHOULD);
-            proximity.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
+            if (allIn(lookup, title, typed)) {
+                proximity.add(new BoostQuery(phrase(title, typed, PROXIMITY_SLOP), TITLE_BOOST * PROXIMITY_BOOST),
+                        Occur.SHOULD);
+            }
+            if (allIn(lookup, body, typed)) {
+                proximity.add(new BoostQuery(phrase(body, typed, PROXIMITY_SLOP), PROXIMITY_BOOST), Occur.SHOULD);
+            }
         }
         return phrases.isEmpty() && wordClauses.isEmpty() ? null : new LanguageClauses(phrases, wordClauses, minimum);
     }
@@ -267,6 +273,16 @@ final class SearchQueries {
      */
     private static boolean unknown(TermLookup lookup, String words, String word) throws IOException {
         return !lookup.has(new Term(words, word));
+    }
+
+    /** Whether each of the words occurs in the field in some article. */
+    private static boolean allIn(TermLookup lookup, String field, List<Positioned> tokens) throws IOException {
+        for (Positioned token : tokens) {
+            if (!lookup.has(new Term(field, token.term()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Exact matches score fully: title over tags over body. */

@@ -1,13 +1,23 @@
 package io.supportplatform.kb.repository;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +35,8 @@ import io.supportplatform.kb.domain.Visibility;
 /**
  * The proximity boost (typed words standing close together rank higher) is applied by rescoring the best
  * {@link SearchQueries#RESCORED} articles by word scores, not as a clause of the ranking query (issue 6 item 8):
- * the article with the words side by side must still come first, and counts still cover every match.
+ * the article with the words side by side must still come first, and counts still cover every match. A phrase
+ * with a word its field lacks could match nothing and is not built (it would change no score).
  */
 class ProximityRescoringTest {
 
@@ -62,6 +73,47 @@ class ProximityRescoringTest {
         assertThat(result.hits().get(0).id(), equalTo("close"));
         assertThat(result.total(), equalTo((long) SCATTERED + 1));
         assertThat(result.facets().get(IndexFields.CATEGORY).get("backup"), equalTo(SCATTERED + 1));
+    }
+
+    @Test
+    void aPhraseWithAWordItsFieldLacksIsLeftOutOfTheBoost() {
+        // "failed" is in bodies only: the title phrase could match no article, so it is not built at all.
+        assertThat(proximityFields("backup failed"), contains(IndexFields.body(Language.EN)));
+        assertThat(index.withSearcher(searcher -> searcher.count(new PhraseQuery(100, IndexFields.title(Language.EN),
+                "backup", "failed"))), equalTo(0));
+        // "note" is in titles only: the other way round.
+        assertThat(proximityFields("backup note"), contains(IndexFields.title(Language.EN)));
+        // A typo the index does not have: no phrase can match, nothing is rescored.
+        assertThat(index.withSearcher(searcher -> SearchQueries.build(search("backup faild"),
+                searcher.getIndexReader(), new TypoExpansions.Found(-1)).proximity()), nullValue());
+    }
+
+    /** The fields of the proximity boost's phrases for this text. */
+    private static Set<String> proximityFields(String text) {
+        return index.withSearcher(searcher -> {
+            Query proximity = SearchQueries.build(search(text), searcher.getIndexReader(),
+                    new TypoExpansions.Found(-1)).proximity();
+            Set<String> fields = new TreeSet<>();
+            proximity.visit(new QueryVisitor() {
+                @Override
+                public void consumeTerms(Query query, Term... terms) {
+                    for (Term term : terms) {
+                        fields.add(term.field());
+                    }
+                }
+
+                @Override
+                public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                    return this;
+                }
+            });
+            return fields;
+        });
+    }
+
+    private static SearchQuery search(String text) {
+        return new SearchQuery(text, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 10,
+                Audience.CUSTOMER);
     }
 
     private static Article article(String id, String title, String body) {
